@@ -1,0 +1,46 @@
+import { contract, type CourtImpl } from '../contract/index.js';
+import { generatePassword } from '../auth/password.js';
+import { addUser, countUsers } from '../auth/userRepository.js';
+import { blobDir, storeFile } from '../config/dataDir.js';
+import type { CallContext } from '../rpc/callContext.js';
+import { createDispatcher, type Dispatch } from '../rpc/dispatch.js';
+import { EventBus } from '../rpc/eventBus.js';
+import { BlobStore } from '../store/blobStore.js';
+import { openDatabase, type Db } from '../store/database.js';
+import { createImpl } from './impl.js';
+
+export type HostKind = 'electron' | 'web' | 'cli';
+
+export interface CourtCore {
+  readonly dataDir: string;
+  readonly db: Db;
+  readonly blobs: BlobStore;
+  readonly events: EventBus;
+  readonly impl: CourtImpl<CallContext>;
+  readonly dispatch: Dispatch;
+  /** Creates the first administrator when the store has no users; returns its one-time password. */
+  ensureInitialAdmin(): Promise<string | null>;
+  close(): void;
+}
+
+export function openCourtCore(opts: { dataDir: string; host: HostKind; version: string }): CourtCore {
+  const db = openDatabase(storeFile(opts.dataDir));
+  const blobs = new BlobStore(blobDir(opts.dataDir));
+  const events = new EventBus();
+  const impl = createImpl({ db, events, host: opts.host, version: opts.version });
+  return {
+    dataDir: opts.dataDir,
+    db,
+    blobs,
+    events,
+    impl,
+    dispatch: createDispatcher(contract, impl),
+    async ensureInitialAdmin() {
+      if (countUsers(db) > 0) return null;
+      const password = generatePassword();
+      await addUser(db, { username: 'admin', displayName: '系统管理员', roles: ['admin'], password }, 'system');
+      return password;
+    },
+    close: () => db.close(),
+  };
+}

@@ -1,0 +1,42 @@
+import type { CourtImpl } from '../contract/index.js';
+import { authenticate, addUser, listUsers } from '../auth/userRepository.js';
+import { createCase, getCase, listCases } from '../cases/caseRepository.js';
+import type { CallContext } from '../rpc/callContext.js';
+import type { EventBus } from '../rpc/eventBus.js';
+import type { Db } from '../store/database.js';
+
+/** Binds every contract method to the core's repositories; the dispatcher has already checked access and input. */
+export function createImpl(deps: { db: Db; events: EventBus; host: 'electron' | 'web' | 'cli'; version: string }): CourtImpl<CallContext> {
+  const { db, events } = deps;
+  const actor = (ctx: CallContext) => ctx.session?.username ?? 'anonymous';
+  return {
+    app: {
+      info: () => ({ version: deps.version, host: deps.host }),
+    },
+    auth: {
+      login: async ({ username, password }, ctx) => {
+        const user = await authenticate(db, username, password);
+        ctx.session = { userId: user.userId, username: user.username, displayName: user.displayName, roles: user.roles };
+        return ctx.session;
+      },
+      logout: (_input, ctx) => {
+        ctx.session = null;
+        return null;
+      },
+      whoami: (_input, ctx) => ctx.session,
+    },
+    users: {
+      list: () => listUsers(db),
+      add: (input, ctx) => addUser(db, input, actor(ctx)),
+    },
+    cases: {
+      create: (input, ctx) => {
+        const created = createCase(db, input, actor(ctx));
+        events.emit('cases.changed', { number: created.number });
+        return created;
+      },
+      list: (input) => listCases(db, input),
+      get: (input) => getCase(db, input.number),
+    },
+  };
+}

@@ -1,0 +1,20 @@
+import { z } from 'zod';
+
+/** Progress of a long job (scan, OCR, export, sync), pushed from host to renderer. */
+export const JobProgressSchema = z.object({
+  jobId: z.string(),
+  kind: z.enum(['scan', 'import', 'ocr', 'export', 'sync']),
+  done: z.number().int().nonnegative(),
+  total: z.number().int().nonnegative().nullable(),
+  message: z.string(),
+});
+export type JobProgress = z.infer<typeof JobProgressSchema>;
+
+export const eventSchemas = {
+  'job.progress': JobProgressSchema,
+  'cases.changed': z.object({ number: z.string() }),
+} as const;
+
+export type EventName = keyof typeof eventSchemas;
+export type EventPayload<E extends EventName> = z.infer<(typeof eventSchemas)[E]>;
+export const eventNames = Object.keys(eventSchemas) as EventName[];

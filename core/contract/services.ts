@@ -1,0 +1,45 @@
+import { z } from 'zod';
+import { channelsOf, method, type ServiceClient, type ServiceImpl } from './define.js';
+import { AddUserInputSchema, LoginInputSchema, SessionSchema, UserSchema } from './schemas/auth.js';
+import { CaseRefSchema, CaseSchema, CreateCaseInputSchema, ListCasesInputSchema } from './schemas/case.js';
+import { AppInfoSchema } from './schemas/app.js';
+
+const none = z.object({}).strict().default({});
+
+/**
+ * The allowlist: every method any host exposes. Types for callers and implementations,
+ * the preload bridge, the WebSocket dispatcher and role checks are all derived from it.
+ */
+export const contract = {
+  app: {
+    info: method({ input: none, output: AppInfoSchema, access: 'public' }),
+  },
+  auth: {
+    login: method({ input: LoginInputSchema, output: SessionSchema, access: 'public' }),
+    logout: method({ input: none, output: z.null(), access: 'public' }),
+    whoami: method({ input: none, output: SessionSchema.nullable(), access: 'public' }),
+  },
+  users: {
+    list: method({ input: none, output: z.array(UserSchema), access: ['admin'] }),
+    add: method({ input: AddUserInputSchema, output: UserSchema, access: ['admin'] }),
+  },
+  cases: {
+    create: method({ input: CreateCaseInputSchema, output: CaseSchema, access: ['scanner', 'clerk', 'judge', 'admin'] }),
+    list: method({ input: ListCasesInputSchema, output: z.array(CaseSchema), access: 'signed-in' }),
+    get: method({ input: CaseRefSchema, output: CaseSchema, access: 'signed-in' }),
+  },
+} as const;
+
+export type Contract = typeof contract;
+export const channels = channelsOf(contract);
+
+export type AppService = ServiceClient<Contract['app']>;
+export type AuthService = ServiceClient<Contract['auth']>;
+export type UsersService = ServiceClient<Contract['users']>;
+export type CasesService = ServiceClient<Contract['cases']>;
+
+/** The whole API as the renderer and other callers see it. */
+export type CourtApi = { [S in keyof Contract]: ServiceClient<Contract[S]> };
+
+/** The whole API as hosts implement it, given a caller context. */
+export type CourtImpl<Ctx> = { [S in keyof Contract]: ServiceImpl<Contract[S], Ctx> };
