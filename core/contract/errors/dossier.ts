@@ -1,0 +1,18 @@
+import type { ErrorEntry } from './entry.js';
+
+/** Errors of the e-dossier export. */
+export const dossierErrors = {
+  DOSSIER_EMPTY: { zh: '该案件还没有任何页面，无法生成电子卷宗', en: 'The case has no pages to export', remedy: '请先扫描或导入材料', exit: 1 },
+  DOSSIER_PAGE_MISSING: {
+    zh: '页面文件缺失，无法生成电子卷宗',
+    en: 'A page file is missing from the store',
+    remedy: '请检查数据目录是否完整；可从备份恢复 pages 目录或重新扫描该页',
+    exit: 1,
+  },
+  DOSSIER_FONT_MISSING: {
+    zh: '缺少中文字体，无法生成电子卷宗',
+    en: 'No CJK font found',
+    remedy: '请安装 fonts-noto-cjk（sudo apt-get install fonts-noto-cjk），或设置 COURTDESK_CJK_FONT 指向 Noto Sans CJK 字体文件',
+    exit: 1,
+  },
+} as const satisfies Record<string, ErrorEntry>;

@@ -1,0 +1,57 @@
+import { createHash } from 'node:crypto';
+import { closeSync, fsyncSync, mkdirSync, openSync, renameSync, writeSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { CourtError } from '../contract/index.js';
+import { appendAudit } from '../store/audit.js';
+import type { BlobStore } from '../store/blobStore.js';
+import type { Db } from '../store/database.js';
+import { loadDossier } from './model.js';
+import { renderDossierPdf, type Attachment } from './pdf/renderDossier.js';
+
+export interface ExportResult {
+  case: string;
+  file: string;
+  sha256: string;
+  pages: number;
+  documents: number;
+  bytes: number;
+}
+
+function writeAtomically(file: string, bytes: Buffer): void {
+  mkdirSync(dirname(file), { recursive: true });
+  const tmp = `${file}.${process.pid}.tmp`;
+  const fd = openSync(tmp, 'w', 0o640);
+  try {
+    writeSync(fd, bytes);
+    fsyncSync(fd);
+  } finally {
+    closeSync(fd);
+  }
+  renameSync(tmp, file);
+}
+
+/** Writes the case's e-dossier PDF to `out` (atomically) and records the export in the audit log. */
+export async function exportDossier(
+  deps: { db: Db; blobs: BlobStore },
+  input: { caseNumber: string; out: string; actor: string; attachments?: Attachment[]; onPage?: (done: number, total: number) => void },
+): Promise<ExportResult> {
+  const model = loadDossier(deps.db, input.caseNumber);
+  const pages = model.documents.reduce((n, d) => n + d.pages.length, 0);
+  if (pages === 0) throw new CourtError('DOSSIER_EMPTY', { details: { case: model.case.number } });
+  const readMaster = (sha256: string) => {
+    if (!deps.blobs.has(sha256)) throw new CourtError('DOSSIER_PAGE_MISSING', { details: { sha256 } });
+    return deps.blobs.read(sha256);
+  };
+  const bytes = await renderDossierPdf(model, { now: new Date(), readMaster, attachments: input.attachments, onPage: input.onPage });
+  writeAtomically(input.out, bytes);
+  const result: ExportResult = {
+    case: model.case.number,
+    file: input.out,
+    sha256: createHash('sha256').update(bytes).digest('hex'),
+    pages,
+    documents: model.documents.length,
+    bytes: bytes.length,
+  };
+  deps.db.transaction(() => appendAudit(deps.db, { actor: input.actor, action: 'dossier.export', subject: `case:${result.case}`, after: result }))();
+  return result;
+}

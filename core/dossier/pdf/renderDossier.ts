@@ -1,0 +1,99 @@
+import PDFDocument from 'pdfkit';
+import type { DossierModel } from '../model.js';
+import { cjkFontFile, CJK_FACE } from './fonts.js';
+import { A4, contentsPageCount, drawContentsPage, drawCover, type ContentsRow } from './frontMatter.js';
+import { drawPageImage } from './pageImage.js';
+import { drawTextLayer } from './textLayer.js';
+
+export interface Attachment {
+  name: string;
+  bytes: Buffer;
+  mediaType: string;
+  description: string;
+}
+
+export interface RenderOptions {
+  now: Date;
+  readMaster: (sha256: string) => Buffer;
+  attachments?: Attachment[];
+  onPage?: (done: number, total: number) => void;
+}
+
+const FONT = 'cjk';
+const POINTS_PER_INCH = 72;
+
+/**
+ * One PDF per case: cover, catalogue, then every page master unchanged with an invisible OCR text
+ * layer, a bookmark per document, page labels (封面, 目录1…, then 1…N) and the case in the metadata.
+ * Aims at PDF/A-2b: fonts embedded, XMP metadata and an sRGB output intent (pdfkit's PDF/A mode).
+ */
+export function renderDossierPdf(model: DossierModel, opts: RenderOptions): Promise<Buffer> {
+  const c = model.case;
+  const doc = new PDFDocument({
+    autoFirstPage: false,
+    pdfVersion: '1.7',
+    subset: 'PDF/A-2b',
+    lang: 'zh-CN',
+    displayTitle: true,
+    info: {
+      Title: `${c.number} 电子卷宗`,
+      Subject: c.title || c.number,
+      Keywords: `案号:${c.number}; 法院代字:${c.courtCode}`,
+      Creator: 'CourtDesk 法院卷宗工作站',
+      Producer: 'CourtDesk',
+      CreationDate: opts.now,
+      ModDate: opts.now,
+    },
+  });
+  const chunks: Buffer[] = [];
+  doc.on('data', (chunk: Buffer) => chunks.push(chunk));
+  const finished = new Promise<Buffer>((resolve, reject) => {
+    doc.on('end', () => resolve(Buffer.concat(chunks)));
+    doc.on('error', reject);
+  });
+
+  doc.registerFont(FONT, cjkFontFile(), CJK_FACE);
+  const rows: ContentsRow[] = [];
+  let next = 1;
+  for (const d of model.documents) {
+    rows.push({ title: d.title, from: next, to: next + d.pages.length - 1 });
+    next += d.pages.length;
+  }
+  const total = next - 1;
+
+  doc.addPage({ size: [A4.width, A4.height], margin: 0 });
+  doc.outline.addItem('卷宗封面');
+  drawCover(doc, c, FONT, opts.now);
+
+  const contentsPages = contentsPageCount(rows.length);
+  for (let i = 0; i < contentsPages; i++) {
+    doc.addPage({ size: [A4.width, A4.height], margin: 0 });
+    if (i === 0) doc.outline.addItem('卷内目录');
+    drawContentsPage(doc, rows, i, FONT);
+  }
+
+  let done = 0;
+  for (const d of model.documents) {
+    d.pages.forEach((p, i) => {
+      const pxToPt = POINTS_PER_INCH / p.dpi;
+      const width = p.width * pxToPt;
+      const height = p.height * pxToPt;
+      doc.addPage({ size: [width, height], margin: 0 });
+      if (i === 0) doc.outline.addItem(d.title);
+      drawPageImage(doc, opts.readMaster(p.sha256), width, height);
+      drawTextLayer(doc, p.words, pxToPt, FONT);
+      opts.onPage?.(++done, total);
+    });
+  }
+
+  const root = (doc as unknown as { _root: { data: Record<string, unknown> } })._root;
+  // pdfkit writes plain strings as PDF names; String objects become text strings.
+  root.data.PageLabels = {
+    Nums: [0, { P: new String('封面') }, 1, { P: new String('目录'), S: 'D', St: 1 }, 1 + contentsPages, { S: 'D', St: 1 }],
+  };
+  for (const a of opts.attachments ?? []) {
+    doc.file(a.bytes, { name: a.name, type: a.mediaType, description: a.description, relationship: 'Data' } as never);
+  }
+  doc.end();
+  return finished;
+}
