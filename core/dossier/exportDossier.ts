@@ -7,6 +7,9 @@ import type { BlobStore } from '../store/blobStore.js';
 import type { Db } from '../store/database.js';
 import { loadDossier } from './model.js';
 import { renderDossierPdf, type Attachment } from './pdf/renderDossier.js';
+import { commonName, openP12 } from './seal/p12.js';
+import { coverSealWidgetRect } from './seal/placement.js';
+import { signPdf } from './seal/signPdf.js';
 
 export interface ExportResult {
   case: string;
@@ -15,6 +18,7 @@ export interface ExportResult {
   pages: number;
   documents: number;
   bytes: number;
+  signed: boolean;
 }
 
 function writeAtomically(file: string, bytes: Buffer): void {
@@ -33,7 +37,14 @@ function writeAtomically(file: string, bytes: Buffer): void {
 /** Writes the case's e-dossier PDF to `out` (atomically) and records the export in the audit log. */
 export async function exportDossier(
   deps: { db: Db; blobs: BlobStore },
-  input: { caseNumber: string; out: string; actor: string; attachments?: Attachment[]; onPage?: (done: number, total: number) => void },
+  input: {
+    caseNumber: string;
+    out: string;
+    actor: string;
+    attachments?: Attachment[];
+    seal?: { p12: Buffer; passphrase: string };
+    onPage?: (done: number, total: number) => void;
+  },
 ): Promise<ExportResult> {
   const model = loadDossier(deps.db, input.caseNumber);
   const pages = model.documents.reduce((n, d) => n + d.pages.length, 0);
@@ -42,7 +53,12 @@ export async function exportDossier(
     if (!deps.blobs.has(sha256)) throw new CourtError('DOSSIER_PAGE_MISSING', { details: { sha256 } });
     return deps.blobs.read(sha256);
   };
-  const bytes = await renderDossierPdf(model, { now: new Date(), readMaster, attachments: input.attachments, onPage: input.onPage });
+  // Opened before rendering so that a wrong passphrase fails fast, not after hundreds of pages.
+  const sealSigner = input.seal ? commonName(openP12(input.seal.p12, input.seal.passphrase).cert) : undefined;
+  const rendered = await renderDossierPdf(model, { now: new Date(), readMaster, attachments: input.attachments, sealSigner, onPage: input.onPage });
+  const bytes = input.seal
+    ? await signPdf(rendered, { ...input.seal, reason: `${model.case.number} 电子卷宗`, location: model.case.courtCode, widgetRect: coverSealWidgetRect })
+    : rendered;
   writeAtomically(input.out, bytes);
   const result: ExportResult = {
     case: model.case.number,
@@ -51,6 +67,7 @@ export async function exportDossier(
     pages,
     documents: model.documents.length,
     bytes: bytes.length,
+    signed: Boolean(input.seal),
   };
   deps.db.transaction(() => appendAudit(deps.db, { actor: input.actor, action: 'dossier.export', subject: `case:${result.case}`, after: result }))();
   return result;

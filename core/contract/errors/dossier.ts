@@ -15,4 +15,11 @@ export const dossierErrors = {
     remedy: '请安装 fonts-noto-cjk（sudo apt-get install fonts-noto-cjk），或设置 COURTDESK_CJK_FONT 指向 Noto Sans CJK 字体文件',
     exit: 1,
   },
+  SEAL_BAD_PASSPHRASE: { zh: '签章证书口令错误', en: 'Wrong passphrase for the signing key', remedy: '请核对口令（--pass-env 指定的环境变量）后重试', exit: 2 },
+  SEAL_BAD_KEYSTORE: {
+    zh: '签章证书文件无法使用',
+    en: 'The signing key file cannot be used',
+    remedy: '请提供包含 RSA 私钥及其证书的 PKCS#12（.p12/.pfx）文件',
+    exit: 2,
+  },
 } as const satisfies Record<string, ErrorEntry>;

@@ -2,6 +2,7 @@ import PDFDocument from 'pdfkit';
 import type { DossierModel } from '../model.js';
 import { cjkFontFile, CJK_FACE } from './fonts.js';
 import { A4, contentsPageCount, drawContentsPage, drawCover, type ContentsRow } from './frontMatter.js';
+import { drawSeal } from '../seal/drawSeal.js';
 import { drawPageImage } from './pageImage.js';
 import { drawTextLayer } from './textLayer.js';
 
@@ -16,6 +17,8 @@ export interface RenderOptions {
   now: Date;
   readMaster: (sha256: string) => Buffer;
   attachments?: Attachment[];
+  /** Draws the visible seal on the cover for this signer; the signature itself is added afterwards. */
+  sealSigner?: string;
   onPage?: (done: number, total: number) => void;
 }
 
@@ -64,6 +67,7 @@ export function renderDossierPdf(model: DossierModel, opts: RenderOptions): Prom
   doc.addPage({ size: [A4.width, A4.height], margin: 0 });
   doc.outline.addItem('卷宗封面');
   drawCover(doc, c, FONT, opts.now);
+  if (opts.sealSigner !== undefined) drawSeal(doc, opts.sealSigner, FONT);
 
   const contentsPages = contentsPageCount(rows.length);
   for (let i = 0; i < contentsPages; i++) {
