@@ -5,8 +5,13 @@ import { CourtError } from '../contract/index.js';
 import { appendAudit } from '../store/audit.js';
 import type { BlobStore } from '../store/blobStore.js';
 import type { Db } from '../store/database.js';
-import { loadDossier } from './model.js';
-import { renderDossierPdf, type Attachment } from './pdf/renderDossier.js';
+import { buildManifest } from '../ledger/exportManifest.js';
+import type { Manifest } from '../ledger/manifest.js';
+import { frameOf, type Frame } from './integrity/frames.js';
+import { INTEGRITY_ATTACHMENT, type IntegrityAttachment } from './integrity/integrityAttachment.js';
+import type { WorkstationLedger } from './integrity/workstationLedger.js';
+import { loadDossier, type DossierModel } from './model.js';
+import { frontPageCount, renderDossierPdf } from './pdf/renderDossier.js';
 import { commonName, openP12 } from './seal/p12.js';
 import { coverSealWidgetRect } from './seal/placement.js';
 import { signPdf } from './seal/signPdf.js';
@@ -19,6 +24,16 @@ export interface ExportResult {
   documents: number;
   bytes: number;
   signed: boolean;
+}
+
+/** Logs the export in the ledger: the manifest binds every page's hash, label and document to a signed checkpoint. */
+function manifestFor(db: Db, ledger: WorkstationLedger, model: DossierModel): Promise<Manifest> {
+  const body = model.documents.flatMap((d) => d.pages.map((p) => ({ document: d.title, sha256: p.sha256 })));
+  return buildManifest(db, ledger.signer, {
+    origin: ledger.origin,
+    caseNumber: model.case.number,
+    pages: body.map((p, i) => ({ ...p, pageLabel: String(i + 1) })),
+  });
 }
 
 function writeAtomically(file: string, bytes: Buffer): void {
@@ -36,12 +51,11 @@ function writeAtomically(file: string, bytes: Buffer): void {
 
 /** Writes the case's e-dossier PDF to `out` (atomically) and records the export in the audit log. */
 export async function exportDossier(
-  deps: { db: Db; blobs: BlobStore },
+  deps: { db: Db; blobs: BlobStore; ledger: WorkstationLedger },
   input: {
     caseNumber: string;
     out: string;
     actor: string;
-    attachments?: Attachment[];
     seal?: { p12: Buffer; passphrase: string };
     onPage?: (done: number, total: number) => void;
   },
@@ -55,7 +69,32 @@ export async function exportDossier(
   };
   // Opened before rendering so that a wrong passphrase fails fast, not after hundreds of pages.
   const sealSigner = input.seal ? commonName(openP12(input.seal.p12, input.seal.passphrase).cert) : undefined;
-  const rendered = await renderDossierPdf(model, { now: new Date(), readMaster, attachments: input.attachments, sealSigner, onPage: input.onPage });
+  const manifest = await manifestFor(deps.db, deps.ledger, model);
+  // Frames are taken from the masters as the renderer reads them, so each file is read once.
+  const frames = new Map<string, Frame>();
+  const readAndFrame = (sha256: string) => {
+    const master = readMaster(sha256);
+    frames.set(sha256, frameOf(master));
+    return master;
+  };
+  const attachments = () => {
+    const integrity: IntegrityAttachment = {
+      format: 'courtdesk-dossier-integrity',
+      version: 1,
+      frontPages: frontPageCount(model),
+      manifest,
+      frames: manifest.pages.map((p) => frames.get(p.sha256) ?? null),
+    };
+    return [
+      {
+        name: INTEGRITY_ATTACHMENT,
+        bytes: Buffer.from(JSON.stringify(integrity)),
+        mediaType: 'application/json',
+        description: '电子卷宗完整性清单：页面哈希、签名检查点与包含证明',
+      },
+    ];
+  };
+  const rendered = await renderDossierPdf(model, { now: new Date(), readMaster: readAndFrame, attachments, sealSigner, onPage: input.onPage });
   const bytes = input.seal
     ? await signPdf(rendered, { ...input.seal, reason: `${model.case.number} 电子卷宗`, location: model.case.courtCode, widgetRect: coverSealWidgetRect })
     : rendered;

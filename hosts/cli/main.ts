@@ -1,12 +1,16 @@
 import { registerCaseCommands } from './commands/caseCommands.js';
+import { registerExportCommand } from './commands/exportCommand.js';
 import { registerServeCommand } from './commands/serveCommand.js';
 import { registerUserCommands } from './commands/userCommands.js';
+import { registerVerifyCommand } from './commands/verifyCommand.js';
 import { createProgram, exitCodeOf, run } from './program.js';
 
 const program = createProgram();
 registerCaseCommands(program, run);
 registerUserCommands(program, run);
+registerExportCommand(program, run);
 registerServeCommand(program, run);
+registerVerifyCommand(program, run);
 
 try {
   await program.parseAsync(process.argv);

@@ -22,4 +22,10 @@ export const dossierErrors = {
     remedy: '请提供包含 RSA 私钥及其证书的 PKCS#12（.p12/.pfx）文件',
     exit: 2,
   },
+  VERIFY_NOT_A_DOSSIER: {
+    zh: '该文件不是本系统导出的电子卷宗，或文件已损坏',
+    en: 'Not a CourtDesk e-dossier, or the file is damaged',
+    remedy: '请确认文件来源；如为本系统导出，请重新从工作站导出',
+    exit: 2,
+  },
 } as const satisfies Record<string, ErrorEntry>;

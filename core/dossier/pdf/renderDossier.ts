@@ -16,13 +16,19 @@ export interface Attachment {
 export interface RenderOptions {
   now: Date;
   readMaster: (sha256: string) => Buffer;
-  attachments?: Attachment[];
+  /** Asked for once every page is drawn, so attachments can describe the pages as rendered. */
+  attachments?: () => Attachment[];
   /** Draws the visible seal on the cover for this signer; the signature itself is added afterwards. */
   sealSigner?: string;
   onPage?: (done: number, total: number) => void;
 }
 
 const FONT = 'cjk';
+
+/** Cover plus catalogue pages: the pages before the first page master. */
+export function frontPageCount(model: DossierModel): number {
+  return 1 + contentsPageCount(model.documents.length);
+}
 const POINTS_PER_INCH = 72;
 
 /**
@@ -69,7 +75,7 @@ export function renderDossierPdf(model: DossierModel, opts: RenderOptions): Prom
   drawCover(doc, c, FONT, opts.now);
   if (opts.sealSigner !== undefined) drawSeal(doc, opts.sealSigner, FONT);
 
-  const contentsPages = contentsPageCount(rows.length);
+  const contentsPages = frontPageCount(model) - 1;
   for (let i = 0; i < contentsPages; i++) {
     doc.addPage({ size: [A4.width, A4.height], margin: 0 });
     if (i === 0) doc.outline.addItem('卷内目录');
@@ -95,7 +101,7 @@ export function renderDossierPdf(model: DossierModel, opts: RenderOptions): Prom
   root.data.PageLabels = {
     Nums: [0, { P: new String('封面') }, 1, { P: new String('目录'), S: 'D', St: 1 }, 1 + contentsPages, { S: 'D', St: 1 }],
   };
-  for (const a of opts.attachments ?? []) {
+  for (const a of opts.attachments?.() ?? []) {
     doc.file(a.bytes, { name: a.name, type: a.mediaType, description: a.description, relationship: 'Data' } as never);
   }
   doc.end();

@@ -2,53 +2,25 @@ import { execFileSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import sharp from 'sharp';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createCase } from '../../../core/cases/caseRepository.js';
 import { exportDossier } from '../../../core/dossier/exportDossier.js';
+import { workstationLedger } from '../../../core/dossier/integrity/workstationLedger.js';
 import { readG4Tiff } from '../../../core/dossier/pdf/tiffG4.js';
 import { BlobStore } from '../../../core/store/blobStore.js';
-import { openDatabase, type Db } from '../../../core/store/database.js';
-import { renderTextPage, type RenderedPage } from '../../helpers/pageImages.js';
+import { openDatabase } from '../../../core/store/database.js';
+import { sampleDossier } from '../../helpers/dossierFixture.js';
 import { useTempDirs } from '../../helpers/tempDir.js';
 
 const tempDir = useTempDirs();
-let complaint: RenderedPage;
-let judgment: RenderedPage;
 
-beforeAll(async () => {
-  complaint = await renderTextPage(['民事起诉状', '原告张三，男，汉族。', '被告李四借款伍万元整。']);
-  judgment = await renderTextPage(['江苏省苏州市吴中区人民法院', '民事判决书', '判决如下：被告于十日内归还借款。']);
-});
-
-function addDocument(db: Db, blobs: BlobStore, caseId: number, position: number, title: string, pages: { master: Buffer; mediaType: string; page: RenderedPage }[]): void {
-  const { lastInsertRowid: docId } = db.prepare('INSERT INTO documents (case_id, position, category, title) VALUES (?, ?, ?, ?)').run(caseId, position, title, title);
-  for (const [i, p] of pages.entries()) {
-    const sha = blobs.put(p.master);
-    const { lastInsertRowid: pageId } = db
-      .prepare("INSERT INTO pages (case_id, document_id, position, sha256, media_type, width, height, dpi, source) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'test')")
-      .run(caseId, docId, position * 100 + i, sha, p.mediaType, p.page.width, p.page.height, p.page.dpi);
-    db.prepare("INSERT INTO page_text (page_id, text, words_json, lang, engine) VALUES (?, ?, ?, 'chi_sim', 'test')").run(
-      pageId,
-      p.page.words.map((w) => w.text).join('\n'),
-      JSON.stringify(p.page.words),
-    );
-  }
-}
-
-async function exportSample(): Promise<{ file: string; result: Awaited<ReturnType<typeof exportDossier>>; masters: Buffer[] }> {
-  const dir = tempDir();
-  const db = openDatabase(join(dir, 'store.sqlite'));
-  const blobs = new BlobStore(join(dir, 'pages'));
-  const c = createCase(db, { number: '（2024）苏0506民初88号', title: '民间借贷纠纷', parties: [{ role: '原告', name: '张三' }] }, 'clerk');
-  addDocument(db, blobs, c.id, 1, '起诉状', [{ master: complaint.jpeg, mediaType: 'image/jpeg', page: complaint }]);
-  addDocument(db, blobs, c.id, 2, '判决书', [
-    { master: judgment.g4, mediaType: 'image/tiff', page: judgment },
-    { master: complaint.jpeg, mediaType: 'image/jpeg', page: complaint },
-  ]);
-  const file = join(dir, 'out', 'dossier.pdf');
-  const result = await exportDossier({ db, blobs }, { caseNumber: c.number, out: file, actor: 'clerk' });
-  db.close();
-  return { file, result, masters: [complaint.jpeg, judgment.g4] };
+async function exportSample() {
+  const f = await sampleDossier(tempDir());
+  const file = join(f.dir, 'out', 'dossier.pdf');
+  const result = await exportDossier(f, { caseNumber: f.caseNumber, out: file, actor: 'clerk' });
+  const masters = (f.db.prepare('SELECT sha256 FROM pages ORDER BY position').all() as { sha256: string }[]).map((r) => f.blobs.read(r.sha256));
+  f.db.close();
+  return { file, result, masters: [masters[0], masters[1]] };
 }
 
 describe('e-dossier PDF export', () => {
@@ -114,7 +86,7 @@ describe('e-dossier PDF export', () => {
     const db = openDatabase(join(dir, 's.sqlite'));
     createCase(db, { number: '（2024）苏0506民初89号' }, 'clerk');
     const out = join(dir, 'x.pdf');
-    await expect(exportDossier({ db, blobs: new BlobStore(join(dir, 'pages')) }, { caseNumber: '（2024）苏0506民初89号', out, actor: 'c' })).rejects.toMatchObject({ code: 'DOSSIER_EMPTY' });
+    await expect(exportDossier({ db, blobs: new BlobStore(join(dir, 'pages')), ledger: await workstationLedger(dir) }, { caseNumber: '（2024）苏0506民初89号', out, actor: 'c' })).rejects.toMatchObject({ code: 'DOSSIER_EMPTY' });
     expect(() => readFileSync(out)).toThrow();
     writeFileSync(join(dir, 'ok'), '');
     db.close();

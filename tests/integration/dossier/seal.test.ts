@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createCase } from '../../../core/cases/caseRepository.js';
 import { exportDossier } from '../../../core/dossier/exportDossier.js';
+import { workstationLedger } from '../../../core/dossier/integrity/workstationLedger.js';
 import { BlobStore } from '../../../core/store/blobStore.js';
 import { openDatabase } from '../../../core/store/database.js';
 import { renderTextPage } from '../../helpers/pageImages.js';
@@ -23,7 +24,7 @@ async function sealedExport(seal?: { p12: Buffer; passphrase: string }) {
     c.id, d, blobs.put(page.jpeg), page.width, page.height, page.dpi,
   );
   const out = join(dir, 'sealed.pdf');
-  const exported = exportDossier({ db, blobs }, { caseNumber: c.number, out, actor: 'clerk', seal });
+  const exported = exportDossier({ db, blobs, ledger: await workstationLedger(dir) }, { caseNumber: c.number, out, actor: 'clerk', seal });
   return { out, exported, db };
 }
 

@@ -1,0 +1,43 @@
+import { randomBytes } from 'node:crypto';
+import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, renameSync, writeSync } from 'node:fs';
+import { join } from 'node:path';
+import { CourtError } from '../../contract/index.js';
+import { checkpointDigest, type AnchorPort, type AnchorReceipt } from './anchorPort.js';
+
+/**
+ * Copies each checkpoint into a directory, named by its SHA-256, so anchoring the same
+ * checkpoint twice is harmless. Worth something only when the directory is out of the
+ * workstation's reach afterwards: a WORM share, removable media that is sealed, or a
+ * folder another system collects from.
+ */
+export class FileAnchor implements AnchorPort {
+  readonly name = 'file';
+
+  constructor(private readonly dir: string) {}
+
+  async anchor(checkpointText: string): Promise<AnchorReceipt> {
+    const digest = checkpointDigest(checkpointText);
+    const target = join(this.dir, `${digest}.checkpoint`);
+    try {
+      if (!existsSync(target)) {
+        mkdirSync(this.dir, { recursive: true });
+        const tmp = join(this.dir, `.${digest}.${randomBytes(6).toString('hex')}.tmp`);
+        const fd = openSync(tmp, 'wx', 0o644);
+        try {
+          writeSync(fd, checkpointText);
+          fsyncSync(fd);
+        } finally {
+          closeSync(fd);
+        }
+        renameSync(tmp, target);
+      }
+    } catch (err) {
+      throw new CourtError('LEDGER_ANCHOR_FAILED', {
+        message: `检查点写入存证目录失败：${(err as Error).message}`,
+        messageEn: `Could not write the checkpoint to ${this.dir}: ${(err as Error).message}`,
+        details: { dir: this.dir },
+      });
+    }
+    return { id: digest, anchoredAt: new Date().toISOString(), checkpointSha256: digest, location: target };
+  }
+}

@@ -1,0 +1,95 @@
+import { randomBytes } from 'node:crypto';
+import { closeSync, constants, fstatSync, fsyncSync, linkSync, mkdirSync, openSync, readFileSync, unlinkSync, writeSync } from 'node:fs';
+import { join } from 'node:path';
+import { CourtError } from '../../contract/index.js';
+import type { KeyVault } from './keyVault.js';
+import { generateSignerKey, isValidKeyName, parseSignerKey, type Ed25519Signer } from './noteKeys.js';
+
+const POSIX = process.platform !== 'win32';
+
+/**
+ * Signer keys as note-format text files (PRIVATE+KEY+…), one per key name, mode 0600 in a
+ * 0700 directory. Like ssh, a key file that group or others may read, or that another
+ * user owns, is refused rather than used. On Windows the ACL of the user profile is what
+ * protects the file; POSIX mode bits mean nothing there, so they are not checked.
+ */
+export class FileKeyVault implements KeyVault {
+  constructor(private readonly dir: string) {}
+
+  fileFor(name: string): string {
+    if (!isValidKeyName(name)) {
+      throw new CourtError('LEDGER_KEY_INVALID', { message: `密钥名称无效：${name}`, messageEn: `Invalid key name: ${name}` });
+    }
+    return join(this.dir, `${encodeURIComponent(name)}.note-key`);
+  }
+
+  async load(name: string): Promise<Ed25519Signer | null> {
+    const file = this.fileFor(name);
+    let fd: number;
+    try {
+      fd = openSync(file, constants.O_RDONLY | (POSIX ? constants.O_NOFOLLOW : 0));
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code === 'ENOENT') return null;
+      throw err;
+    }
+    try {
+      const st = fstatSync(fd);
+      if (POSIX && ((st.mode & 0o077) !== 0 || (process.getuid && st.uid !== process.getuid()))) {
+        throw new CourtError('LEDGER_KEY_INSECURE', {
+          remedy: `请执行 chmod 600 ${file}，并确认文件属于运行本程序的用户`,
+          details: { file, mode: (st.mode & 0o777).toString(8) },
+        });
+      }
+      const signer = parseSignerKey(readFileSync(fd, 'utf8').trim());
+      if (signer.name !== name) {
+        throw new CourtError('LEDGER_KEY_INVALID', { message: `私钥文件中的名称为 ${signer.name}，应为 ${name}`, messageEn: `Key file names ${signer.name}, expected ${name}`, details: { file } });
+      }
+      return signer;
+    } finally {
+      closeSync(fd);
+    }
+  }
+
+  async loadOrCreate(name: string): Promise<Ed25519Signer> {
+    const existing = await this.load(name);
+    if (existing) return existing;
+    const { signerKey } = generateSignerKey(name);
+    this.writeAtomically(this.fileFor(name), `${signerKey}\n`);
+    // Another process may have won the race; whichever file landed is the key.
+    return (await this.load(name))!;
+  }
+
+  private writeAtomically(target: string, text: string): void {
+    mkdirSync(this.dir, { recursive: true, mode: 0o700 });
+    const tmp = join(this.dir, `.${randomBytes(6).toString('hex')}.tmp`);
+    const fd = openSync(tmp, 'wx', 0o600);
+    try {
+      writeSync(fd, text);
+      fsyncSync(fd);
+    } finally {
+      closeSync(fd);
+    }
+    try {
+      linkUnlessExists(tmp, target);
+    } finally {
+      unlinkSync(tmp);
+    }
+    if (POSIX) {
+      const dirFd = openSync(this.dir, 'r');
+      try {
+        fsyncSync(dirFd);
+      } finally {
+        closeSync(dirFd);
+      }
+    }
+  }
+}
+
+/** Publishes a fully written file under its final name; unlike rename, never replaces a key another process created meanwhile. */
+function linkUnlessExists(tmp: string, target: string): void {
+  try {
+    linkSync(tmp, target);
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
+  }
+}
