@@ -16,6 +16,8 @@ export default defineConfig({
         test: {
           name: 'renderer',
           environment: 'jsdom',
+          // The first Ant Design render takes seconds on a loaded 2-core machine.
+          testTimeout: 30_000,
           include: ['tests/renderer/**/*.test.tsx', 'tests/renderer/**/*.test.ts'],
         },
       },

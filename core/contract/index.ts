@@ -7,3 +7,4 @@ export * from './events.js';
 export * from './schemas/auth.js';
 export * from './schemas/case.js';
 export * from './schemas/app.js';
+export * from './bridge.js';

@@ -1,0 +1,142 @@
+import { getCase } from '../../cases/caseRepository.js';
+import { CourtError, type ErrorData } from '../../contract/index.js';
+import type { EventBus } from '../../rpc/eventBus.js';
+import type { BlobStore } from '../../store/blobStore.js';
+import type { Db } from '../../store/database.js';
+import type { RawPage } from '../pipeline/rawPage.js';
+import type { PageOptions, ProcessedPage } from '../pipeline/types.js';
+import { finishBatch, resumeBatch, startBatch } from './batchRepository.js';
+import { errorData, type CaptureResult } from './captureResult.js';
+import { insertPage, storeBlobs, type CapturedPage } from './pageRows.js';
+
+/** The page pipeline as capture sees it (PagePipeline implements this). */
+export interface PageProcessor {
+  readonly concurrency: number;
+  process(page: RawPage, options?: Partial<PageOptions>): Promise<ProcessedPage>;
+}
+
+export interface CaptureDeps {
+  db: Db;
+  blobs: BlobStore;
+  pipeline: PageProcessor;
+  /** When given, every stored page is announced as job.progress. */
+  events?: EventBus;
+}
+
+export interface CaptureProgress {
+  batchId: number;
+  /** Pages stored in this batch so far, including earlier runs of a continued batch. */
+  done: number;
+  page: CapturedPage;
+}
+
+export interface ScanRun {
+  pages: AsyncIterable<RawPage>;
+  actor: string;
+  signal?: AbortSignal;
+  onProgress?: (p: CaptureProgress) => void;
+  /** e.g. { orientation: false } for a stack the operator knows is upright: orientation costs about a second a page. */
+  pageOptions?: Partial<PageOptions>;
+}
+
+const ABORTED = Symbol('aborted');
+
+function whenAborted(signal?: AbortSignal): Promise<typeof ABORTED> {
+  return new Promise((resolve) => {
+    if (!signal) return;
+    if (signal.aborted) resolve(ABORTED);
+    else signal.addEventListener('abort', () => resolve(ABORTED), { once: true });
+  });
+}
+
+/**
+ * Runs scan batches so that a page is on disk and in the case the moment it is reported:
+ * process → master and thumbnail written with fsync → page row and audit entry in one
+ * transaction → progress. A crash loses at most the pages still being processed.
+ */
+export class CaptureService {
+  constructor(private readonly deps: CaptureDeps) {}
+
+  /** Starts a batch for the case and stores each page the source delivers, at the end of the case. */
+  async scan(req: ScanRun & { caseNumber: string; device: string; settings: unknown }): Promise<CaptureResult> {
+    const c = getCase(this.deps.db, req.caseNumber);
+    const batchId = startBatch(this.deps.db, { caseId: c.id, caseNumber: c.number, kind: 'scan', device: req.device, settings: req.settings, actor: req.actor });
+    return this.run({ batchId, caseId: c.id, caseNumber: c.number }, req);
+  }
+
+  /** "Continue scanning": reopens an interrupted, cancelled or failed batch and appends after the case's last page. */
+  async continueBatch(req: ScanRun & { batchId: number }): Promise<CaptureResult> {
+    const batch = resumeBatch(this.deps.db, req.batchId, req.actor);
+    return this.run({ batchId: batch.id, caseId: batch.caseId, caseNumber: batch.caseNumber }, req);
+  }
+
+  private async run(target: { batchId: number; caseId: number; caseNumber: string }, req: ScanRun): Promise<CaptureResult> {
+    const { db, blobs, pipeline } = this.deps;
+    const pages: CapturedPage[] = [];
+    const errors: ErrorData[] = [];
+    const warned = new Set<string>();
+    const inflight: Promise<ProcessedPage>[] = [];
+    const iterator = req.pages[Symbol.asyncIterator]();
+    const aborted = whenAborted(req.signal);
+
+    const commit = (page: ProcessedPage) => {
+      const stored = storeBlobs(blobs, page);
+      const captured = db.transaction(() =>
+        insertPage(db, { caseId: target.caseId, caseNumber: target.caseNumber, batchId: target.batchId, source: 'scan', page, blobs: stored, actor: req.actor }),
+      )();
+      pages.push(captured);
+      for (const w of page.warnings) {
+        if (warned.has(w.code)) continue;
+        warned.add(w.code);
+        errors.push(new CourtError(w.code, { details: { index: captured.position, cause: w.message } }).toData());
+      }
+      req.onProgress?.({ batchId: target.batchId, done: captured.batchSeq, page: captured });
+      this.deps.events?.emit('job.progress', {
+        jobId: `capture-${target.batchId}`,
+        kind: 'scan',
+        done: captured.batchSeq,
+        total: null,
+        message: `已保存第 ${captured.position} 页`,
+      });
+    };
+
+    // A feeder failure (jam, lost connection) comes after every page it delivered, so those are kept;
+    // a page that fails processing would leave a gap, so the pages behind it are not.
+    let feederFailure: unknown = null;
+    let pageFailure: unknown = null;
+    let cancelled = false;
+    try {
+      for (;;) {
+        let next: IteratorResult<RawPage> | typeof ABORTED;
+        try {
+          next = await Promise.race([iterator.next(), aborted]);
+        } catch (e) {
+          if (req.signal?.aborted) cancelled = true;
+          else feederFailure = e;
+          break;
+        }
+        if (next === ABORTED) {
+          cancelled = true;
+          break;
+        }
+        if (next.done) break;
+        const job = pipeline.process(next.value, req.pageOptions);
+        job.catch(() => {}); // observed in order below; this only keeps a queued failure from going unhandled
+        inflight.push(job);
+        if (inflight.length >= pipeline.concurrency) commit(await inflight.shift()!);
+      }
+      while (inflight.length > 0) commit(await inflight.shift()!);
+    } catch (e) {
+      pageFailure = e;
+    }
+    await Promise.allSettled(inflight);
+    if (cancelled || pageFailure !== null) void Promise.resolve(iterator.return?.()).catch(() => {});
+
+    const failure = pageFailure ?? feederFailure;
+    const status = failure !== null ? 'failed' : cancelled ? 'cancelled' : 'completed';
+    const error = failure !== null ? errorData(failure) : undefined;
+    if (error) errors.unshift(error);
+    finishBatch(db, target.batchId, status, req.actor, error);
+    return { caseNumber: target.caseNumber, batchIds: [target.batchId], status, pages, errors };
+  }
+}

@@ -1,0 +1,12 @@
+import { join } from 'node:path';
+
+/** Where scripts/build-electron.mjs and the renderer build put what the main process loads. */
+export function appFiles(appPath: string) {
+  const dist = join(appPath, 'dist');
+  return {
+    preload: join(dist, 'electron', 'preload.cjs'),
+    utilityHost: join(dist, 'electron', 'utility.cjs'),
+    rendererDir: join(dist, 'renderer'),
+    icon: join(appPath, 'resources', 'icons', 'icon.png'),
+  };
+}

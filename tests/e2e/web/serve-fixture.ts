@@ -1,0 +1,30 @@
+// Starts the real web host over a fresh data directory and prints {url, password, dataDir} as
+// one JSON line; stops and removes the directory on SIGTERM/SIGINT or when stdin closes
+// (the test runner went away).
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { openCourtCore } from '../../../core/app/courtCore.js';
+import { startWebHost } from '../../../hosts/web/webHost.js';
+import { version } from '../../../hosts/version.js';
+
+const staticDir = fileURLToPath(new URL('../../../dist/renderer', import.meta.url));
+const dataDir = mkdtempSync(join(tmpdir(), 'courtdesk-e2e-'));
+const core = openCourtCore({ dataDir, host: 'web', version });
+const password = await core.ensureInitialAdmin();
+const web = await startWebHost({ core, port: 0, staticDir });
+process.stdout.write(JSON.stringify({ url: web.url, password, dataDir }) + '\n');
+
+let stopping = false;
+async function stop(): Promise<void> {
+  if (stopping) return;
+  stopping = true;
+  await web.close();
+  core.close();
+  rmSync(dataDir, { recursive: true, force: true });
+  process.exit(0);
+}
+process.once('SIGTERM', stop);
+process.once('SIGINT', stop);
+process.stdin.on('end', stop).resume();
