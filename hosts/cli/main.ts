@@ -1,5 +1,6 @@
 import { registerCaseCommands } from './commands/caseCommands.js';
 import { registerExportCommand } from './commands/exportCommand.js';
+import { registerImportCommand } from './commands/importCommand.js';
 import { registerServeCommand } from './commands/serveCommand.js';
 import { registerUserCommands } from './commands/userCommands.js';
 import { registerVerifyCommand } from './commands/verifyCommand.js';
@@ -8,6 +9,7 @@ import { createProgram, exitCodeOf, run } from './program.js';
 const program = createProgram();
 registerCaseCommands(program, run);
 registerUserCommands(program, run);
+registerImportCommand(program, run);
 registerExportCommand(program, run);
 registerServeCommand(program, run);
 registerVerifyCommand(program, run);

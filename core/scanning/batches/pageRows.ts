@@ -1,3 +1,5 @@
+import { pageLeaf } from '../../ledger/leaf.js';
+import { appendEntry, findLeaves } from '../../ledger/log.js';
 import { appendAudit } from '../../store/audit.js';
 import type { BlobStore } from '../../store/blobStore.js';
 import type { Db } from '../../store/database.js';
@@ -90,5 +92,7 @@ export function insertPage(
     rotated: p.page.rotated,
   };
   appendAudit(db, { actor: p.actor, action: `page.${p.source}`, subject: `case:${p.caseNumber}`, after: captured });
+  // The page master enters the tamper-evident log in the same transaction that makes it visible.
+  if (findLeaves(db, 'page', captured.sha256).length === 0) appendEntry(db, pageLeaf(captured.sha256));
   return captured;
 }

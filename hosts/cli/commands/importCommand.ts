@@ -1,0 +1,35 @@
+import type { Command } from 'commander';
+import { resolve } from 'node:path';
+import { captureResultJson } from '../../../core/scanning/batches/captureResult.js';
+import { createImportService } from '../../capture.js';
+import { cliCallContext } from '../cliContext.js';
+import type { Run } from '../program.js';
+
+export function registerImportCommand(program: Command, run: Run): void {
+  program
+    .command('import')
+    .description('导入电子材料（PDF、多页 TIFF、JPEG、PNG）到案件 / import files into a case')
+    .requiredOption('--case <案号>')
+    .argument('<文件...>')
+    .action((files: string[], opts: { case: string }, cmd: Command) =>
+      run(cmd, async ({ core, out }) => {
+        const opened = core();
+        const { imports, pipeline } = createImportService(opened);
+        try {
+          const result = await imports.importFiles({
+            caseNumber: opts.case,
+            actor: cliCallContext().session!.username,
+            files: files.map((f) => resolve(f)),
+            onProgress: (p) => out.info(`导入 ${p.file}：${p.done}/${p.total} 页`),
+          });
+          const json = captureResultJson(result, opened.blobs);
+          out.result(json, () =>
+            [`已导入 ${json.pages.length} 页到 ${json.case}`, ...json.errors.map((e) => `失败：${e.message}。${e.remedy}`)].join('\n'),
+          );
+          if (json.errors.length > 0) process.exitCode = json.pages.length === 0 && json.errors.every((e) => e.code.startsWith('IMPORT_')) ? 2 : 1;
+        } finally {
+          await pipeline.close();
+        }
+      }),
+    );
+}
