@@ -3,6 +3,7 @@
 // otherwise the web host opened in the system's Chromium (or its URL printed).
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { ensureElectronSqlite } from './lib/electronSqlite.mjs';
 import { root, run } from './lib/run.mjs';
 
 function electronBinary() {
@@ -20,6 +21,7 @@ for (const script of ['scripts/setup.mjs', 'scripts/build.mjs']) {
 const electron = electronBinary();
 const extra = process.argv.slice(2);
 if (electron) {
+  await ensureElectronSqlite();
   process.exit(run(electron, ['.', ...extra]));
 }
 process.stderr.write('未找到 Electron 程序，改为启动网页版工作站 / no Electron binary: starting the web host\n');

@@ -23,8 +23,8 @@ export interface CourtCore {
   close(): void;
 }
 
-export function openCourtCore(opts: { dataDir: string; host: HostKind; version: string }): CourtCore {
-  const db = openDatabase(storeFile(opts.dataDir));
+export function openCourtCore(opts: { dataDir: string; host: HostKind; version: string; sqliteBinding?: string }): CourtCore {
+  const db = openDatabase(storeFile(opts.dataDir), { nativeBinding: opts.sqliteBinding });
   const blobs = new BlobStore(blobDir(opts.dataDir));
   const events = new EventBus();
   const impl = createImpl({ db, events, host: opts.host, version: opts.version });

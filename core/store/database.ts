@@ -5,10 +5,13 @@ import { migrations } from './migrations/index.js';
 
 export type Db = Database.Database;
 
-/** Opens (creating if needed) the workstation store and brings its schema up to date. */
-export function openDatabase(file: string): Db {
+/**
+ * Opens (creating if needed) the workstation store and brings its schema up to date.
+ * `nativeBinding` points at a better-sqlite3 addon built for another runtime (Electron in development).
+ */
+export function openDatabase(file: string, opts: { nativeBinding?: string } = {}): Db {
   mkdirSync(dirname(file), { recursive: true });
-  const db = new Database(file);
+  const db = new Database(file, { nativeBinding: opts.nativeBinding });
   db.pragma('journal_mode = WAL');
   // FULL: a page shown to the operator must survive a power cut, not only a crash of this process.
   db.pragma('synchronous = FULL');

@@ -52,7 +52,12 @@ async function start(): Promise<void> {
       remedy: '请先运行 npm run build',
     });
   }
-  core = openCourtCore({ dataDir: resolveDataDir({ electronUserData: app.getPath('userData') }), host: 'electron', version: app.getVersion() });
+  core = openCourtCore({
+    dataDir: resolveDataDir({ electronUserData: app.getPath('userData') }),
+    host: 'electron',
+    version: app.getVersion(),
+    sqliteBinding: !app.isPackaged && existsSync(files.devSqliteBinding) ? files.devSqliteBinding : undefined,
+  });
   const password = await core.ensureInitialAdmin();
   hardenSession(session.defaultSession, files.rendererDir);
   const ipc = registerIpc(core);

@@ -8,5 +8,7 @@ export function appFiles(appPath: string) {
     utilityHost: join(dist, 'electron', 'utility.cjs'),
     rendererDir: join(dist, 'renderer'),
     icon: join(appPath, 'resources', 'icons', 'icon.png'),
+    /** better-sqlite3 built for Electron by scripts/start.mjs; packaged apps are rebuilt in place instead. */
+    devSqliteBinding: join(appPath, 'node_modules', '.electron-native', 'better_sqlite3.node'),
   };
 }
