@@ -1,4 +1,7 @@
+import { captureErrors } from './capture.js';
 import { commonErrors } from './common.js';
+import { dossierErrors } from './dossier.js';
+import { ledgerErrors } from './ledger.js';
 
 /**
  * Stable error codes. Every error that crosses a boundary (IPC, WebSocket, CLI, HTTP)
@@ -6,7 +9,7 @@ import { commonErrors } from './common.js';
  * is the contract and the messages are for people. Each capability keeps its codes in
  * its own file here; this index merges them.
  */
-export const errorCatalogue = { ...commonErrors };
+export const errorCatalogue = { ...commonErrors, ...captureErrors, ...dossierErrors, ...ledgerErrors };
 
 
 export type ErrorCode = keyof typeof errorCatalogue;

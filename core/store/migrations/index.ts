@@ -1,4 +1,6 @@
 import initial from './0001-initial.js';
+import ledger from './0002-ledger.js';
+import capture from './0003-capture.js';
 
 /** Numbered, append-only: a released migration is never edited, only followed by a new one. */
-export const migrations: readonly { version: number; sql: string }[] = [{ version: 1, sql: initial }];
+export const migrations: readonly { version: number; sql: string }[] = [{ version: 1, sql: initial }, { version: 2, sql: ledger }, { version: 3, sql: capture }];
