@@ -73,7 +73,7 @@ describe('e-dossier PDF export', () => {
     const outline = await doc.getOutline();
     expect(outline.map((o) => o.title)).toEqual(['卷宗封面', '卷内目录', '起诉状', '判决书']);
     expect(await doc.getPageLabels()).toEqual(['封面', '目录1', '1', '2', '3']);
-    const { info } = (await doc.getMetadata()) as { info: Record<string, string> };
+    const { info } = (await doc.getMetadata()) as unknown as { info: Record<string, string> };
     expect(info.Keywords).toContain('（2024）苏0506民初88号');
     const page = await doc.getPage(3);
     const content = await page.getTextContent();
