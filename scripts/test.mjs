@@ -49,12 +49,26 @@ if (vitest) {
   totals.failed += vitest.numFailedTests;
   totals.skipped += vitest.numPendingTests + vitest.numTodoTests;
 }
+/** Every skipped Playwright test with the reason it gave, so a skip is never silent. */
+function skipReasons(suite, out = []) {
+  for (const spec of suite.specs ?? []) {
+    for (const t of spec.tests ?? []) {
+      if (t.status !== 'skipped') continue;
+      const reason = [...(t.annotations ?? []), ...(t.results ?? []).flatMap((r) => r.annotations ?? [])].find((a) => a.type === 'skip')?.description;
+      out.push(`${spec.title}: ${reason ?? '（未说明原因）'}`);
+    }
+  }
+  for (const child of suite.suites ?? []) skipReasons(child, out);
+  return out;
+}
+
 for (const name of ['e2e-web.json', 'e2e-electron.json']) {
   const pw = readJson(join(reports, name));
   if (!pw) continue;
   totals.passed += pw.stats.expected + pw.stats.flaky;
   totals.failed += pw.stats.unexpected;
   totals.skipped += pw.stats.skipped;
+  for (const line of pw.suites.flatMap((s) => skipReasons(s))) process.stderr.write(`跳过 / skipped: ${line}\n`);
 }
 
 if (failedSteps.length) process.stderr.write(`\n失败的步骤 / failed steps: ${failedSteps.join(', ')}\n`);
