@@ -1,4 +1,5 @@
 import { registerCaseCommands } from './commands/caseCommands.js';
+import { registerCatalogueCommands } from './commands/catalogueCommands.js';
 import { registerExportCommand } from './commands/exportCommand.js';
 import { registerImportCommand } from './commands/importCommand.js';
 import { registerServeCommand } from './commands/serveCommand.js';
@@ -10,6 +11,7 @@ const program = createProgram();
 registerCaseCommands(program, run);
 registerUserCommands(program, run);
 registerImportCommand(program, run);
+registerCatalogueCommands(program, run);
 registerExportCommand(program, run);
 registerServeCommand(program, run);
 registerVerifyCommand(program, run);

@@ -1,4 +1,5 @@
 import { captureErrors } from './capture.js';
+import { catalogueErrors } from './catalogue.js';
 import { commonErrors } from './common.js';
 import { dossierErrors } from './dossier.js';
 import { ledgerErrors } from './ledger.js';
@@ -9,7 +10,7 @@ import { ledgerErrors } from './ledger.js';
  * is the contract and the messages are for people. Each capability keeps its codes in
  * its own file here; this index merges them.
  */
-export const errorCatalogue = { ...commonErrors, ...captureErrors, ...dossierErrors, ...ledgerErrors };
+export const errorCatalogue = { ...commonErrors, ...captureErrors, ...catalogueErrors, ...dossierErrors, ...ledgerErrors };
 
 
 export type ErrorCode = keyof typeof errorCatalogue;
