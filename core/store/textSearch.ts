@@ -33,9 +33,9 @@ export function searchPageText(db: Db, query: string, opts: { caseId?: number; l
   }
   const rows = db
     .prepare(
-      `SELECT p.id AS pageId, p.case_id AS caseId, p.position AS position, t.text AS text
+      `SELECT p.id AS pageId, p.case_id AS caseId, p.position AS position, t.search_text AS text
          FROM page_text t JOIN pages p ON p.id = t.page_id
-        WHERE instr(t.text, @q) > 0 ${caseFilter}
+        WHERE instr(t.search_text, @q) > 0 ${caseFilter}
         ORDER BY p.case_id, p.position LIMIT @limit`,
     )
     .all(params) as (Omit<TextHit, 'snippet'> & { text: string })[];

@@ -3,6 +3,7 @@ import { catalogueErrors } from './catalogue.js';
 import { commonErrors } from './common.js';
 import { dossierErrors } from './dossier.js';
 import { ledgerErrors } from './ledger.js';
+import { ocrErrors } from './ocr.js';
 
 /**
  * Stable error codes. Every error that crosses a boundary (IPC, WebSocket, CLI, HTTP)
@@ -10,7 +11,7 @@ import { ledgerErrors } from './ledger.js';
  * is the contract and the messages are for people. Each capability keeps its codes in
  * its own file here; this index merges them.
  */
-export const errorCatalogue = { ...commonErrors, ...captureErrors, ...catalogueErrors, ...dossierErrors, ...ledgerErrors };
+export const errorCatalogue = { ...commonErrors, ...captureErrors, ...catalogueErrors, ...dossierErrors, ...ledgerErrors, ...ocrErrors };
 
 
 export type ErrorCode = keyof typeof errorCatalogue;

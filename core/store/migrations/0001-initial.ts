@@ -69,26 +69,29 @@ CREATE TABLE pages (
 ) STRICT;
 CREATE INDEX pages_case ON pages(case_id, position);
 
+-- search_text drops line breaks: Chinese has no spaces, so a phrase wrapped across two lines
+-- (立 / 案) must still be found.
 CREATE TABLE page_text (
   page_id INTEGER PRIMARY KEY REFERENCES pages(id) ON DELETE CASCADE,
   text TEXT NOT NULL,
+  search_text TEXT GENERATED ALWAYS AS (replace(replace(text, char(13), ''), char(10), '')) VIRTUAL,
   words_json TEXT,
   lang TEXT NOT NULL,
   engine TEXT NOT NULL,
   created_at TEXT NOT NULL DEFAULT ${now}
 ) STRICT;
 
--- Trigram index for queries of three characters or more; shorter Chinese queries use instr() over page_text.
-CREATE VIRTUAL TABLE page_text_fts USING fts5(text, content='page_text', content_rowid='page_id', tokenize='trigram');
+-- Trigram index for queries of three characters or more; shorter Chinese queries use instr() over search_text.
+CREATE VIRTUAL TABLE page_text_fts USING fts5(search_text, content='page_text', content_rowid='page_id', tokenize='trigram');
 CREATE TRIGGER page_text_ai AFTER INSERT ON page_text BEGIN
-  INSERT INTO page_text_fts(rowid, text) VALUES (new.page_id, new.text);
+  INSERT INTO page_text_fts(rowid, search_text) VALUES (new.page_id, new.search_text);
 END;
 CREATE TRIGGER page_text_ad AFTER DELETE ON page_text BEGIN
-  INSERT INTO page_text_fts(page_text_fts, rowid, text) VALUES ('delete', old.page_id, old.text);
+  INSERT INTO page_text_fts(page_text_fts, rowid, search_text) VALUES ('delete', old.page_id, old.search_text);
 END;
 CREATE TRIGGER page_text_au AFTER UPDATE ON page_text BEGIN
-  INSERT INTO page_text_fts(page_text_fts, rowid, text) VALUES ('delete', old.page_id, old.text);
-  INSERT INTO page_text_fts(rowid, text) VALUES (new.page_id, new.text);
+  INSERT INTO page_text_fts(page_text_fts, rowid, search_text) VALUES ('delete', old.page_id, old.search_text);
+  INSERT INTO page_text_fts(rowid, search_text) VALUES (new.page_id, new.search_text);
 END;
 
 CREATE TABLE catalogue_entries (

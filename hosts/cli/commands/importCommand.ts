@@ -1,7 +1,9 @@
 import type { Command } from 'commander';
 import { resolve } from 'node:path';
+import { DEFAULT_OCR_LANGS } from '../../../core/ocr/port.js';
 import { captureResultJson } from '../../../core/scanning/batches/captureResult.js';
 import { createImportService } from '../../capture.js';
+import { createOcrQueue } from '../../ocr.js';
 import { cliCallContext } from '../cliContext.js';
 import type { Run } from '../program.js';
 
@@ -22,6 +24,8 @@ export function registerImportCommand(program: Command, run: Run): void {
             files: files.map((f) => resolve(f)),
             onProgress: (p) => out.info(`导入 ${p.file}：${p.done}/${p.total} 页`),
           });
+          // Queued durably: `courtdesk ocr --case` or the running workstation recognises them.
+          createOcrQueue(opened).enqueue(result.pages.map((p) => p.pageId), DEFAULT_OCR_LANGS);
           const json = captureResultJson(result, opened.blobs);
           out.result(json, () =>
             [`已导入 ${json.pages.length} 页到 ${json.case}`, ...json.errors.map((e) => `失败：${e.message}。${e.remedy}`)].join('\n'),

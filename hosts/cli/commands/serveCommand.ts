@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { resolve } from 'node:path';
 import { CourtError } from '../../../core/contract/index.js';
+import { createOcrQueue } from '../../ocr.js';
 import { openBrowser } from '../openBrowser.js';
 import type { Run } from '../program.js';
 
@@ -29,12 +30,16 @@ export function registerServeCommand(program: Command, run: Run): void {
         // Loaded here so that batch commands do not pay for the web stack at start-up.
         const { startWebHost } = await import('../../web/webHost.js');
         const web = await startWebHost({ core: opened, port: opts.port, host: opts.host, staticDir });
+        // Pages left queued by an earlier run or by `courtdesk import` are recognised in the background.
+        const ocr = createOcrQueue(opened);
+        ocr.start();
         out.result({ url: web.url }, () => `CourtDesk 已启动：${web.url}\n按 Ctrl+C 停止。`);
         if (opts.open) openBrowser(web.url, out);
         await new Promise<void>((done) => {
           for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => done());
         });
         await web.close();
+        await ocr.stop();
       }),
     );
 }

@@ -74,6 +74,9 @@ describe('local store', () => {
     expect(searchPageText(db, '证').map((h) => h.pageId)).toEqual([p2]);
     expect(searchPageText(db, '借款')[0].snippet).toContain('【借款】');
     expect(searchPageText(db, '王五')).toEqual([]);
+    const wrapped = addPageWithText(db, c.id, 3, '经审查，本院决定予以立\n案，并依法组成合议庭。');
+    expect(searchPageText(db, '予以立案').map((h) => h.pageId)).toEqual([wrapped]);
+    expect(searchPageText(db, '立案').map((h) => h.pageId)).toEqual([wrapped]);
     db.prepare("UPDATE page_text SET text = '已更正的文字' WHERE page_id = ?").run(p1);
     expect(searchPageText(db, '伍万元')).toEqual([]);
     expect(searchPageText(db, '已更正').map((h) => h.pageId)).toEqual([p1]);
