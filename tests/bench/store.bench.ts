@@ -25,7 +25,7 @@ export default async function bench(): Promise<Record<string, unknown>[]> {
     });
     const raw = new Database(join(dir, 'raw.sqlite'));
     raw.pragma('journal_mode = WAL');
-    raw.pragma('synchronous = NORMAL');
+    raw.pragma('synchronous = FULL');
     raw.exec('CREATE TABLE cases (id INTEGER PRIMARY KEY, number TEXT UNIQUE)');
     const insert = raw.prepare('INSERT INTO cases (number) VALUES (?)');
     const baseline = perSecond(N, () => {
