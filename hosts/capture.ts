@@ -1,12 +1,33 @@
+import type { CourtCore } from '../core/app/courtCore.js';
+import { CaptureService } from '../core/scanning/batches/captureService.js';
 import { ImportService } from '../core/scanning/import/importService.js';
 import { PopplerRasterizer } from '../core/scanning/import/popplerRasterizer.js';
 import { PagePipeline } from '../core/scanning/pipeline/pagePipeline.js';
-import type { CourtCore } from '../core/app/courtCore.js';
+import { IsolatedScanner } from '../native/scanning/isolatedScanner.js';
 import { TesseractOrientationDetector } from '../native/tesseract/osd.js';
 
-/** Composition of the capture services for a Node host: the page pipeline with Tesseract's orientation detection. */
-export function createImportService(core: CourtCore): { imports: ImportService; pipeline: PagePipeline } {
+export interface CaptureServices {
+  imports: ImportService;
+  captures: CaptureService;
+  scanner: IsolatedScanner;
+  close(): Promise<void>;
+}
+
+/**
+ * Composition of capture for a Node host: the page pipeline with Tesseract's orientation
+ * detection, the SANE driver in its own process, import through poppler.
+ */
+export function createCaptureServices(core: CourtCore): CaptureServices {
   const pipeline = new PagePipeline({ detector: new TesseractOrientationDetector() });
-  const imports = new ImportService({ db: core.db, blobs: core.blobs, pipeline, pdf: new PopplerRasterizer(), events: core.events });
-  return { imports, pipeline };
+  const scanner = new IsolatedScanner();
+  const deps = { db: core.db, blobs: core.blobs, pipeline, events: core.events };
+  return {
+    imports: new ImportService({ ...deps, pdf: new PopplerRasterizer() }),
+    captures: new CaptureService(deps),
+    scanner,
+    close: async () => {
+      await scanner.close();
+      await pipeline.close();
+    },
+  };
 }

@@ -1,4 +1,4 @@
-import { CourtError } from '../../core/contract/index.js';
+import { CourtError, errorCatalogue, type ErrorData } from '../../core/contract/index.js';
 
 export interface Output {
   json: boolean;
@@ -27,4 +27,10 @@ export function reportError(err: unknown, json: boolean): 1 | 2 {
   process.stderr.write(`错误：${e.message}。${e.remedy} / Error: ${e.messageEn}\n`);
   if (json) process.stdout.write(`${JSON.stringify({ error: e.toData() })}\n`);
   return e.exitCode;
+}
+
+/** A capture that stored nothing because of bad input (a setting, an unreadable file) is exit 2; any other failure is 1. */
+export function exitCodeForErrors(errors: readonly ErrorData[], pagesStored: number): 0 | 1 | 2 {
+  if (errors.length === 0) return 0;
+  return pagesStored === 0 && errors.every((e) => errorCatalogue[e.code]?.exit === 2) ? 2 : 1;
 }

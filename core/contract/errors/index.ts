@@ -4,6 +4,7 @@ import { commonErrors } from './common.js';
 import { dossierErrors } from './dossier.js';
 import { ledgerErrors } from './ledger.js';
 import { ocrErrors } from './ocr.js';
+import { scanningErrors } from './scanning.js';
 
 /**
  * Stable error codes. Every error that crosses a boundary (IPC, WebSocket, CLI, HTTP)
@@ -11,7 +12,7 @@ import { ocrErrors } from './ocr.js';
  * is the contract and the messages are for people. Each capability keeps its codes in
  * its own file here; this index merges them.
  */
-export const errorCatalogue = { ...commonErrors, ...captureErrors, ...catalogueErrors, ...dossierErrors, ...ledgerErrors, ...ocrErrors };
+export const errorCatalogue = { ...commonErrors, ...captureErrors, ...catalogueErrors, ...dossierErrors, ...ledgerErrors, ...ocrErrors, ...scanningErrors };
 
 
 export type ErrorCode = keyof typeof errorCatalogue;

@@ -2,9 +2,10 @@ import type { Command } from 'commander';
 import { resolve } from 'node:path';
 import { DEFAULT_OCR_LANGS } from '../../../core/ocr/port.js';
 import { captureResultJson } from '../../../core/scanning/batches/captureResult.js';
-import { createImportService } from '../../capture.js';
+import { createCaptureServices } from '../../capture.js';
 import { createOcrQueue } from '../../ocr.js';
 import { cliCallContext } from '../cliContext.js';
+import { exitCodeForErrors } from '../output.js';
 import type { Run } from '../program.js';
 
 export function registerImportCommand(program: Command, run: Run): void {
@@ -16,9 +17,9 @@ export function registerImportCommand(program: Command, run: Run): void {
     .action((files: string[], opts: { case: string }, cmd: Command) =>
       run(cmd, async ({ core, out }) => {
         const opened = core();
-        const { imports, pipeline } = createImportService(opened);
+        const capture = createCaptureServices(opened);
         try {
-          const result = await imports.importFiles({
+          const result = await capture.imports.importFiles({
             caseNumber: opts.case,
             actor: cliCallContext().session!.username,
             files: files.map((f) => resolve(f)),
@@ -27,12 +28,11 @@ export function registerImportCommand(program: Command, run: Run): void {
           // Queued durably: `courtdesk ocr --case` or the running workstation recognises them.
           createOcrQueue(opened).enqueue(result.pages.map((p) => p.pageId), DEFAULT_OCR_LANGS);
           const json = captureResultJson(result, opened.blobs);
-          out.result(json, () =>
-            [`已导入 ${json.pages.length} 页到 ${json.case}`, ...json.errors.map((e) => `失败：${e.message}。${e.remedy}`)].join('\n'),
-          );
-          if (json.errors.length > 0) process.exitCode = json.pages.length === 0 && json.errors.every((e) => e.code.startsWith('IMPORT_')) ? 2 : 1;
+          out.result(json, () => `已导入 ${json.pages.length} 页到 ${json.case}`);
+          for (const e of json.errors) out.info(`错误：${e.message}。${e.remedy}`);
+          process.exitCode = exitCodeForErrors(json.errors, json.pages.length);
         } finally {
-          await pipeline.close();
+          await capture.close();
         }
       }),
     );
