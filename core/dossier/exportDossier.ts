@@ -6,6 +6,7 @@ import { appendAudit } from '../store/audit.js';
 import type { BlobStore } from '../store/blobStore.js';
 import type { Db } from '../store/database.js';
 import { buildManifest } from '../ledger/exportManifest.js';
+import { enqueueDossierVersion } from '../sync/dossierVersion.js';
 import type { Manifest } from '../ledger/manifest.js';
 import { frameOf, type Frame } from './integrity/frames.js';
 import { INTEGRITY_ATTACHMENT, type IntegrityAttachment } from './integrity/integrityAttachment.js';
@@ -108,6 +109,18 @@ export async function exportDossier(
     bytes: bytes.length,
     signed: Boolean(input.seal),
   };
-  deps.db.transaction(() => appendAudit(deps.db, { actor: input.actor, action: 'dossier.export', subject: `case:${result.case}`, after: result }))();
+  // The exported bytes are kept in the store too, so sync can upload this version later, offline or not.
+  deps.blobs.put(bytes);
+  deps.db.transaction(() => {
+    appendAudit(deps.db, { actor: input.actor, action: 'dossier.export', subject: `case:${result.case}`, after: result });
+    enqueueDossierVersion(deps.db, {
+      dossierId: `case-${model.case.id}`,
+      caseNumber: result.case,
+      sha256: result.sha256,
+      byteLength: bytes.length,
+      pageCount: pages,
+      checkpoint: manifest.checkpoint,
+    });
+  })();
   return result;
 }

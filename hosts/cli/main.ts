@@ -5,6 +5,7 @@ import { registerImportCommand } from './commands/importCommand.js';
 import { registerOcrCommand } from './commands/ocrCommand.js';
 import { registerScanCommands } from './commands/scanCommands.js';
 import { registerServeCommand } from './commands/serveCommand.js';
+import { registerSyncCommands } from './commands/syncCommands.js';
 import { registerUserCommands } from './commands/userCommands.js';
 import { registerVerifyCommand } from './commands/verifyCommand.js';
 import { createProgram, exitCodeOf, run } from './program.js';
@@ -18,6 +19,7 @@ registerOcrCommand(program, run);
 registerCatalogueCommands(program, run);
 registerExportCommand(program, run);
 registerServeCommand(program, run);
+registerSyncCommands(program, run);
 registerVerifyCommand(program, run);
 
 try {

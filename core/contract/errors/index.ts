@@ -5,6 +5,7 @@ import { dossierErrors } from './dossier.js';
 import { ledgerErrors } from './ledger.js';
 import { ocrErrors } from './ocr.js';
 import { scanningErrors } from './scanning.js';
+import { syncErrors } from './sync.js';
 
 /**
  * Stable error codes. Every error that crosses a boundary (IPC, WebSocket, CLI, HTTP)
@@ -12,7 +13,7 @@ import { scanningErrors } from './scanning.js';
  * is the contract and the messages are for people. Each capability keeps its codes in
  * its own file here; this index merges them.
  */
-export const errorCatalogue = { ...commonErrors, ...captureErrors, ...catalogueErrors, ...dossierErrors, ...ledgerErrors, ...ocrErrors, ...scanningErrors };
+export const errorCatalogue = { ...commonErrors, ...captureErrors, ...catalogueErrors, ...dossierErrors, ...ledgerErrors, ...ocrErrors, ...scanningErrors, ...syncErrors };
 
 
 export type ErrorCode = keyof typeof errorCatalogue;

@@ -1,0 +1,13 @@
+export * from './dossierVersion.js';
+export * from './protocol.js';
+export * from './progress.js';
+export * from './control.js';
+export * from './backoff.js';
+export { SyncApi, WORKSTATION_HEADER, normaliseServerUrl, type ServerConnection } from './apiClient.js';
+export { SyncClient, type SyncClientOptions, type SyncReport } from './syncClient.js';
+export { login, offlineLogin, storedSession, type LoginResult, type StoredSession } from './session.js';
+export { pullAssignments, assignmentOf, listConflicts, type AssignmentReport, type AssignmentConflict } from './assignments.js';
+export { mergeAssignment, type AssignmentFields, type FieldConflict } from './mergeAssignment.js';
+export { drainOutbox, countPendingOutbox, type OutboxRow } from './outboxDrain.js';
+export { workstationId } from './syncState.js';
+export { loginCommand, syncCommand, describeProgress, describeSyncReport } from './commands.js';

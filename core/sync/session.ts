@@ -1,0 +1,101 @@
+import { z } from 'zod';
+import { CourtError, type Session } from '../contract/index.js';
+import { RoleSchema } from '../contract/roles.js';
+import { verifyPassword } from '../auth/password.js';
+import type { Db } from '../store/database.js';
+import { SyncApi, normaliseServerUrl, type ServerConnection } from './apiClient.js';
+import { LoginResponseSchema, type LoginResponse } from './protocol.js';
+import { getSyncState, setSyncState, workstationId } from './syncState.js';
+
+export interface StoredSession {
+  serverUrl: string;
+  token: string;
+  expiresAt: string;
+  username: string;
+  workstationId: string;
+}
+
+export interface LoginResult {
+  server: string;
+  workstationId: string;
+  user: LoginResponse['user'];
+  expiresAt: string;
+  offlineVerifierCached: boolean;
+}
+
+/**
+ * Signs in to the court server for this workstation and keeps the short-lived token in the
+ * store. With `offline` (default) the server also issues a scrypt verifier, cached so the user
+ * can sign in on this workstation while the server is unreachable.
+ */
+export async function login(
+  db: Db,
+  opts: ServerConnection & { username: string; password: string; workstationName?: string; ledgerKey?: string; offline?: boolean },
+): Promise<LoginResult> {
+  const server = normaliseServerUrl(opts.url);
+  const ws = workstationId(db);
+  const api = new SyncApi({ url: server, ca: opts.ca, workstationId: ws });
+  try {
+    const res = await api.call('POST', '/api/login', LoginResponseSchema, {
+      username: opts.username,
+      password: opts.password,
+      workstationId: ws,
+      ...(opts.workstationName ? { workstationName: opts.workstationName } : {}),
+      ...(opts.ledgerKey ? { ledgerKey: opts.ledgerKey } : {}),
+      offlineVerifier: opts.offline ?? true,
+    });
+    db.transaction(() => {
+      setSyncState(db, 'server_url', server);
+      setSyncState(db, 'token', res.token);
+      setSyncState(db, 'token_expires_at', res.expiresAt);
+      setSyncState(db, 'username', res.user.username);
+      if (res.offlineVerifier) {
+        db.prepare(
+          `INSERT INTO sync_offline_verifiers (username, display_name, roles_json, verifier, server_url) VALUES (?, ?, ?, ?, ?)
+           ON CONFLICT (username) DO UPDATE SET display_name = excluded.display_name, roles_json = excluded.roles_json,
+             verifier = excluded.verifier, server_url = excluded.server_url, cached_at = strftime('%Y-%m-%dT%H:%M:%fZ','now')`,
+        ).run(res.user.username, res.user.displayName, JSON.stringify(res.user.roles), res.offlineVerifier, server);
+      }
+    })();
+    return { server, workstationId: ws, user: res.user, expiresAt: res.expiresAt, offlineVerifierCached: Boolean(res.offlineVerifier) };
+  } finally {
+    api.close();
+  }
+}
+
+export function storedSession(db: Db): StoredSession | null {
+  const serverUrl = getSyncState(db, 'server_url');
+  const token = getSyncState(db, 'token');
+  const expiresAt = getSyncState(db, 'token_expires_at');
+  const username = getSyncState(db, 'username');
+  if (!serverUrl || !token || !expiresAt || !username) return null;
+  return { serverUrl, token, expiresAt, username, workstationId: workstationId(db) };
+}
+
+const TokenAnswer = z.object({ token: z.string(), expiresAt: z.string() });
+const REFRESH_WHEN_LEFT_MS = 15 * 60 * 1000;
+
+/** Swaps the token for a fresh one when it has little life left, so a long upload outlives the first token. */
+export async function refreshIfDue(db: Db, api: SyncApi, now = Date.now()): Promise<void> {
+  const session = storedSession(db);
+  if (!session) return;
+  const left = Date.parse(session.expiresAt) - now;
+  if (left <= 0 || left > REFRESH_WHEN_LEFT_MS) return;
+  const fresh = await api.call('POST', '/api/token/refresh', TokenAnswer);
+  db.transaction(() => {
+    setSyncState(db, 'token', fresh.token);
+    setSyncState(db, 'token_expires_at', fresh.expiresAt);
+  })();
+}
+
+/** Signs in against the verifier cached at the last online login; the same scrypt check the server does. */
+export async function offlineLogin(db: Db, username: string, password: string): Promise<Session> {
+  const row = db.prepare('SELECT username, display_name, roles_json, verifier FROM sync_offline_verifiers WHERE username = ?').get(username) as
+    | { username: string; display_name: string; roles_json: string; verifier: string }
+    | undefined;
+  if (!row) throw new CourtError('SYNC_OFFLINE_NO_VERIFIER', { details: { username } });
+  if (!(await verifyPassword(password, row.verifier))) throw new CourtError('BAD_CREDENTIALS');
+  // Server-only roles (cms) have no meaning on a workstation.
+  const roles = (JSON.parse(row.roles_json) as string[]).flatMap((r) => (RoleSchema.safeParse(r).success ? [RoleSchema.parse(r)] : []));
+  return { userId: 0, username: row.username, displayName: row.display_name, roles };
+}
