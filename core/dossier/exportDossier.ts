@@ -1,10 +1,9 @@
 import { createHash } from 'node:crypto';
-import { closeSync, fsyncSync, mkdirSync, openSync, renameSync, writeSync } from 'node:fs';
-import { dirname } from 'node:path';
 import { CourtError } from '../contract/index.js';
 import { appendAudit } from '../store/audit.js';
 import type { BlobStore } from '../store/blobStore.js';
 import type { Db } from '../store/database.js';
+import { writeFileDurably } from '../store/durableFile.js';
 import { buildManifest } from '../ledger/exportManifest.js';
 import { enqueueDossierVersion } from '../sync/dossierVersion.js';
 import type { Manifest } from '../ledger/manifest.js';
@@ -37,18 +36,6 @@ function manifestFor(db: Db, ledger: WorkstationLedger, model: DossierModel): Pr
   });
 }
 
-function writeAtomically(file: string, bytes: Buffer): void {
-  mkdirSync(dirname(file), { recursive: true });
-  const tmp = `${file}.${process.pid}.tmp`;
-  const fd = openSync(tmp, 'w', 0o640);
-  try {
-    writeSync(fd, bytes);
-    fsyncSync(fd);
-  } finally {
-    closeSync(fd);
-  }
-  renameSync(tmp, file);
-}
 
 /** Writes the case's e-dossier PDF to `out` (atomically) and records the export in the audit log. */
 export async function exportDossier(
@@ -99,7 +86,7 @@ export async function exportDossier(
   const bytes = input.seal
     ? await signPdf(rendered, { ...input.seal, reason: `${model.case.number} 电子卷宗`, location: model.case.courtCode, widgetRect: coverSealWidgetRect })
     : rendered;
-  writeAtomically(input.out, bytes);
+  writeFileDurably(input.out, bytes);
   const result: ExportResult = {
     case: model.case.number,
     file: input.out,

@@ -1,7 +1,7 @@
-import { randomBytes } from 'node:crypto';
-import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, renameSync, writeSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { CourtError } from '../../contract/index.js';
+import { writeFileDurably } from '../../store/durableFile.js';
 import { checkpointDigest, type AnchorPort, type AnchorReceipt } from './anchorPort.js';
 
 /**
@@ -19,18 +19,7 @@ export class FileAnchor implements AnchorPort {
     const digest = checkpointDigest(checkpointText);
     const target = join(this.dir, `${digest}.checkpoint`);
     try {
-      if (!existsSync(target)) {
-        mkdirSync(this.dir, { recursive: true });
-        const tmp = join(this.dir, `.${digest}.${randomBytes(6).toString('hex')}.tmp`);
-        const fd = openSync(tmp, 'wx', 0o644);
-        try {
-          writeSync(fd, checkpointText);
-          fsyncSync(fd);
-        } finally {
-          closeSync(fd);
-        }
-        renameSync(tmp, target);
-      }
+      if (!existsSync(target)) writeFileDurably(target, checkpointText, { mode: 0o644 });
     } catch (err) {
       throw new CourtError('LEDGER_ANCHOR_FAILED', {
         message: `检查点写入存证目录失败：${(err as Error).message}`,

@@ -1,7 +1,7 @@
-import { randomBytes } from 'node:crypto';
-import { closeSync, constants, fstatSync, fsyncSync, linkSync, mkdirSync, openSync, readFileSync, unlinkSync, writeSync } from 'node:fs';
+import { closeSync, constants, fstatSync, openSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { CourtError } from '../../contract/index.js';
+import { writeFileDurably } from '../../store/durableFile.js';
 import type { KeyVault } from './keyVault.js';
 import { generateSignerKey, isValidKeyName, parseSignerKey, type Ed25519Signer } from './noteKeys.js';
 
@@ -54,42 +54,8 @@ export class FileKeyVault implements KeyVault {
     const existing = await this.load(name);
     if (existing) return existing;
     const { signerKey } = generateSignerKey(name);
-    this.writeAtomically(this.fileFor(name), `${signerKey}\n`);
+    writeFileDurably(this.fileFor(name), `${signerKey}\n`, { mode: 0o600, dirMode: 0o700, exclusive: true });
     // Another process may have won the race; whichever file landed is the key.
     return (await this.load(name))!;
-  }
-
-  private writeAtomically(target: string, text: string): void {
-    mkdirSync(this.dir, { recursive: true, mode: 0o700 });
-    const tmp = join(this.dir, `.${randomBytes(6).toString('hex')}.tmp`);
-    const fd = openSync(tmp, 'wx', 0o600);
-    try {
-      writeSync(fd, text);
-      fsyncSync(fd);
-    } finally {
-      closeSync(fd);
-    }
-    try {
-      linkUnlessExists(tmp, target);
-    } finally {
-      unlinkSync(tmp);
-    }
-    if (POSIX) {
-      const dirFd = openSync(this.dir, 'r');
-      try {
-        fsyncSync(dirFd);
-      } finally {
-        closeSync(dirFd);
-      }
-    }
-  }
-}
-
-/** Publishes a fully written file under its final name; unlike rename, never replaces a key another process created meanwhile. */
-function linkUnlessExists(tmp: string, target: string): void {
-  try {
-    linkSync(tmp, target);
-  } catch (err) {
-    if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
   }
 }

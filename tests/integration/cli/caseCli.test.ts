@@ -1,22 +1,11 @@
-import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
+import { courtdesk } from '../../helpers/cli.js';
 import { useTempDirs } from '../../helpers/tempDir.js';
 
 const tempDir = useTempDirs();
-const bin = join(import.meta.dirname, '../../../bin/courtdesk.mjs');
 
-async function courtdesk(args: string[], env: Record<string, string> = {}): Promise<{ code: number; stdout: string; stderr: string }> {
-  try {
-    const { stdout, stderr } = await promisify(execFile)(process.execPath, [bin, ...args], { env: { ...process.env, ...env } });
-    return { code: 0, stdout, stderr };
-  } catch (err) {
-    const e = err as { code: number; stdout: string; stderr: string };
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-  }
-}
 
 describe('courtdesk CLI', () => {
   it('lists its commands', async () => {

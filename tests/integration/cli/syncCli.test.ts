@@ -1,27 +1,16 @@
-import { execFile } from 'node:child_process';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { verifyDossierPdf } from '../../../core/dossier/verify/verifyDossierPdf.js';
 import { sampleDossier } from '../../helpers/dossierFixture.js';
 import { startTestPostgres, type TestPostgres } from '../../helpers/postgres.js';
+import { courtdesk } from '../../helpers/cli.js';
 import { useTempDirs } from '../../helpers/tempDir.js';
 import { addUser, adminToken, api, spawnServer, type ServerProcess } from '../server/serverProcess.js';
 
 const tempDir = useTempDirs();
-const bin = join(import.meta.dirname, '../../../bin/courtdesk.mjs');
 let pg: TestPostgres;
 let server: ServerProcess;
 
-async function courtdesk(args: string[], env: Record<string, string> = {}) {
-  try {
-    const { stdout, stderr } = await promisify(execFile)(process.execPath, [bin, ...args], { env: { ...process.env, ...env } });
-    return { code: 0, stdout, stderr };
-  } catch (err) {
-    const e = err as { code: number; stdout: string; stderr: string };
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-  }
-}
 
 beforeAll(async () => {
   pg = await startTestPostgres();
