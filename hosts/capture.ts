@@ -3,7 +3,7 @@ import { CaptureService } from '../core/scanning/batches/captureService.js';
 import { ImportService } from '../core/scanning/import/importService.js';
 import { PopplerRasterizer } from '../core/scanning/import/popplerRasterizer.js';
 import { PagePipeline } from '../core/scanning/pipeline/pagePipeline.js';
-import { IsolatedScanner } from '../native/scanning/isolatedScanner.js';
+import { createIsolatedScanner, type IsolatedScanner } from '../native/scanning/isolatedScanner.js';
 import { TesseractOrientationDetector } from '../native/tesseract/osd.js';
 
 export interface CaptureServices {
@@ -19,7 +19,7 @@ export interface CaptureServices {
  */
 export function createCaptureServices(core: CourtCore): CaptureServices {
   const pipeline = new PagePipeline({ detector: new TesseractOrientationDetector() });
-  const scanner = new IsolatedScanner();
+  const scanner = createIsolatedScanner();
   const deps = { db: core.db, blobs: core.blobs, pipeline, events: core.events };
   return {
     imports: new ImportService({ ...deps, pdf: new PopplerRasterizer() }),

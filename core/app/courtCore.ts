@@ -5,6 +5,8 @@ import { blobDir, storeFile } from '../config/dataDir.js';
 import type { CallContext } from '../rpc/callContext.js';
 import { createDispatcher, type Dispatch } from '../rpc/dispatch.js';
 import { EventBus } from '../rpc/eventBus.js';
+import type { CaptureHost } from '../scanning/captureHost.js';
+import { ScanDesk } from '../scanning/scanDesk.js';
 import { BlobStore } from '../store/blobStore.js';
 import { openDatabase, type Db } from '../store/database.js';
 import { createImpl } from './impl.js';
@@ -20,6 +22,11 @@ export interface CourtCore {
   readonly dispatch: Dispatch;
   /** Creates the first administrator when the store has no users; returns its one-time password. */
   ensureInitialAdmin(): Promise<string | null>;
+  /**
+   * Lets the scanning methods reach scanners (hosts/capture.ts builds the host); without it they
+   * answer SCANNER_DRIVER_MISSING. Returns detach: cancels running scans and waits for their batches to close.
+   */
+  attachCapture(capture: CaptureHost): () => Promise<void>;
   close(): void;
 }
 
@@ -27,7 +34,8 @@ export function openCourtCore(opts: { dataDir: string; host: HostKind; version: 
   const db = openDatabase(storeFile(opts.dataDir), { nativeBinding: opts.sqliteBinding });
   const blobs = new BlobStore(blobDir(opts.dataDir));
   const events = new EventBus();
-  const impl = createImpl({ db, events, host: opts.host, version: opts.version });
+  const scanning = new ScanDesk({ db, blobs, events });
+  const impl = createImpl({ db, events, host: opts.host, version: opts.version, scanning });
   return {
     dataDir: opts.dataDir,
     db,
@@ -40,6 +48,10 @@ export function openCourtCore(opts: { dataDir: string; host: HostKind; version: 
       const password = generatePassword();
       await addUser(db, { username: 'admin', displayName: '系统管理员', roles: ['admin'], password }, 'system');
       return password;
+    },
+    attachCapture(capture) {
+      scanning.attach(capture);
+      return () => scanning.detach();
     },
     close: () => db.close(),
   };

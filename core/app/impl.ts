@@ -3,10 +3,11 @@ import { authenticate, addUser, listUsers } from '../auth/userRepository.js';
 import { createCase, getCase, listCases } from '../cases/caseRepository.js';
 import type { CallContext } from '../rpc/callContext.js';
 import type { EventBus } from '../rpc/eventBus.js';
+import type { ScanDesk } from '../scanning/scanDesk.js';
 import type { Db } from '../store/database.js';
 
 /** Binds every contract method to the core's repositories; the dispatcher has already checked access and input. */
-export function createImpl(deps: { db: Db; events: EventBus; host: 'electron' | 'web' | 'cli'; version: string }): CourtImpl<CallContext> {
+export function createImpl(deps: { db: Db; events: EventBus; host: 'electron' | 'web' | 'cli'; version: string; scanning: ScanDesk }): CourtImpl<CallContext> {
   const { db, events } = deps;
   const actor = (ctx: CallContext) => ctx.session?.username ?? 'anonymous';
   return {
@@ -37,6 +38,14 @@ export function createImpl(deps: { db: Db; events: EventBus; host: 'electron' | 
       },
       list: (input) => listCases(db, input),
       get: (input) => getCase(db, input.number),
+    },
+    scanning: {
+      devices: () => deps.scanning.devices(),
+      start: (input, ctx) => deps.scanning.start(input, actor(ctx)),
+      cancel: (input) => deps.scanning.cancel(input.batchId),
+      continue: (input, ctx) => deps.scanning.continue(input.batchId, actor(ctx)),
+      batches: (input) => deps.scanning.batches(input.number),
+      pages: (input) => deps.scanning.pages(input.number),
     },
   };
 }

@@ -20,9 +20,15 @@ export const channelNames = [
   'cases.create',
   'cases.list',
   'cases.get',
+  'scanning.devices',
+  'scanning.start',
+  'scanning.cancel',
+  'scanning.continue',
+  'scanning.batches',
+  'scanning.pages',
 ] as const satisfies readonly ChannelName[];
 
-export const bridgeEventNames = ['job.progress', 'cases.changed'] as const satisfies readonly EventName[];
+export const bridgeEventNames = ['job.progress', 'cases.changed', 'scan.page', 'scan.state'] as const satisfies readonly EventName[];
 
 /** The IPC channel on which the main process pushes `{ event, payload }` to the window. */
 export const bridgeEventChannel = 'courtdesk:event';

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ScanPageEventSchema, ScanStateEventSchema } from './schemas/scanning.js';
 
 /** Progress of a long job (scan, OCR, export, sync), pushed from host to renderer. */
 export const JobProgressSchema = z.object({
@@ -13,6 +14,8 @@ export type JobProgress = z.infer<typeof JobProgressSchema>;
 export const eventSchemas = {
   'job.progress': JobProgressSchema,
   'cases.changed': z.object({ number: z.string() }),
+  'scan.page': ScanPageEventSchema,
+  'scan.state': ScanStateEventSchema,
 } as const;
 
 export type EventName = keyof typeof eventSchemas;

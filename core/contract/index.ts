@@ -7,4 +7,5 @@ export * from './events.js';
 export * from './schemas/auth.js';
 export * from './schemas/case.js';
 export * from './schemas/app.js';
+export * from './schemas/scanning.js';
 export * from './bridge.js';

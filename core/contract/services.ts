@@ -3,6 +3,7 @@ import { channelsOf, method, type ServiceClient, type ServiceImpl } from './defi
 import { AddUserInputSchema, LoginInputSchema, SessionSchema, UserSchema } from './schemas/auth.js';
 import { CaseRefSchema, CaseSchema, CreateCaseInputSchema, ListCasesInputSchema } from './schemas/case.js';
 import { AppInfoSchema } from './schemas/app.js';
+import { BatchRefSchema, ScanBatchSchema, ScanDeviceSchema, ScanPageSchema, StartScanInputSchema } from './schemas/scanning.js';
 
 const none = z.object({}).strict().default({});
 
@@ -28,6 +29,14 @@ export const contract = {
     list: method({ input: ListCasesInputSchema, output: z.array(CaseSchema), access: 'signed-in' }),
     get: method({ input: CaseRefSchema, output: CaseSchema, access: 'signed-in' }),
   },
+  scanning: {
+    devices: method({ input: none, output: z.array(ScanDeviceSchema), access: ['scanner', 'admin'] }),
+    start: method({ input: StartScanInputSchema, output: BatchRefSchema, access: ['scanner', 'admin'] }),
+    cancel: method({ input: BatchRefSchema, output: z.null(), access: ['scanner', 'admin'] }),
+    continue: method({ input: BatchRefSchema, output: BatchRefSchema, access: ['scanner', 'admin'] }),
+    batches: method({ input: CaseRefSchema, output: z.array(ScanBatchSchema), access: ['scanner', 'admin'] }),
+    pages: method({ input: CaseRefSchema, output: z.array(ScanPageSchema), access: ['scanner', 'admin'] }),
+  },
 } as const;
 
 export type Contract = typeof contract;
@@ -37,6 +46,7 @@ export type AppService = ServiceClient<Contract['app']>;
 export type AuthService = ServiceClient<Contract['auth']>;
 export type UsersService = ServiceClient<Contract['users']>;
 export type CasesService = ServiceClient<Contract['cases']>;
+export type ScanningService = ServiceClient<Contract['scanning']>;
 
 /** The whole API as the renderer and other callers see it. */
 export type CourtApi = { [S in keyof Contract]: ServiceClient<Contract[S]> };

@@ -1,31 +1,8 @@
 import { readFile } from 'node:fs/promises';
 import { extname, resolve, sep } from 'node:path';
+import { mediaTypeOf } from '../../hosts/web/mediaTypes.js';
 import { contentSecurityPolicy, isAppUrl } from './security.js';
 
-const mediaTypes: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.map': 'application/json; charset=utf-8',
-  '.txt': 'text/plain; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.jpg': 'image/jpeg',
-  '.jpeg': 'image/jpeg',
-  '.gif': 'image/gif',
-  '.webp': 'image/webp',
-  '.ico': 'image/x-icon',
-  '.woff': 'font/woff',
-  '.woff2': 'font/woff2',
-  '.ttf': 'font/ttf',
-  '.otf': 'font/otf',
-  '.wasm': 'application/wasm',
-  // pdf.js character maps and standard fonts
-  '.bcmap': 'application/octet-stream',
-  '.pfb': 'application/octet-stream',
-};
 
 /**
  * Maps an app:// URL to a file inside the renderer build, or null when the URL is not ours or
@@ -58,6 +35,6 @@ export async function serveRendererFile(rendererDir: string, request: { url: str
   } catch {
     return new Response(null, { status: 404, headers });
   }
-  const type = mediaTypes[extname(file).toLowerCase()] ?? 'application/octet-stream';
+  const type = mediaTypeOf(file);
   return new Response(request.method === 'HEAD' ? null : new Uint8Array(body), { status: 200, headers: { ...headers, 'Content-Type': type } });
 }

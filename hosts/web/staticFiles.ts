@@ -2,29 +2,8 @@ import { createReadStream } from 'node:fs';
 import { realpath, stat } from 'node:fs/promises';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { extname, join, resolve, sep } from 'node:path';
+import { mediaTypeOf } from './mediaTypes.js';
 
-const contentTypes: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.map': 'application/json; charset=utf-8',
-  '.txt': 'text/plain; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.jpg': 'image/jpeg',
-  '.jpeg': 'image/jpeg',
-  '.gif': 'image/gif',
-  '.webp': 'image/webp',
-  '.ico': 'image/x-icon',
-  '.woff': 'font/woff',
-  '.woff2': 'font/woff2',
-  '.ttf': 'font/ttf',
-  '.otf': 'font/otf',
-  '.wasm': 'application/wasm',
-  '.pdf': 'application/pdf',
-};
 
 /** Vite puts content-hashed files under assets/: they never change, so browsers may keep them. */
 const IMMUTABLE = 'public, max-age=31536000, immutable';
@@ -88,7 +67,7 @@ export async function createStaticHandler(staticDir: string): Promise<(req: Inco
     }
     const { size } = await stat(file);
     res.writeHead(200, {
-      'Content-Type': contentTypes[extname(file).toLowerCase()] ?? 'application/octet-stream',
+      'Content-Type': mediaTypeOf(file),
       'Content-Length': size,
       'Cache-Control': file !== indexFile && relative.startsWith('/assets/') ? IMMUTABLE : 'no-cache',
     });

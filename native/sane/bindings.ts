@@ -15,12 +15,16 @@ export const Status = {
   IO_ERROR: 9,
   NO_MEM: 10,
   ACCESS_DENIED: 11,
+  // Not in sane.h 1.0 (kept under #if 0 there) but returned by some backends.
+  WARMING_UP: 12,
+  HW_LOCKED: 13,
 } as const;
 
 export const ValueType = { BOOL: 0, INT: 1, FIXED: 2, STRING: 3, BUTTON: 4, GROUP: 5 } as const;
 export const ConstraintType = { NONE: 0, RANGE: 1, WORD_LIST: 2, STRING_LIST: 3 } as const;
 export const Action = { GET_VALUE: 0, SET_VALUE: 1, SET_AUTO: 2 } as const;
 export const Info = { INEXACT: 1, RELOAD_OPTIONS: 2, RELOAD_PARAMS: 4 } as const;
+export const Unit = ['none', 'pixel', 'bit', 'mm', 'dpi', 'percent', 'microsecond'] as const;
 export const Cap = { SOFT_SELECT: 1, INACTIVE: 32 } as const;
 export const Frame = { GRAY: 0, RGB: 1 } as const;
 
@@ -85,11 +89,18 @@ let loaded: Sane | undefined;
 /** Loads libsane once and calls sane_init; SANE_CONFIG_DIR must be set before this (libsane reads it at init). */
 export function sane(): Sane {
   if (!loaded) {
-    loaded = load();
-    const status = loaded.init([0], null);
+    const lib = load();
+    const status = lib.init([0], null);
     if (status !== Status.GOOD) throw new CourtError('SCANNER_DRIVER_MISSING', { details: { status } });
+    loaded = lib;
   }
   return loaded;
+}
+
+/** sane_exit: backends release their USB and network handles. Open devices must be closed first. */
+export function shutdownSane(): void {
+  loaded?.exit();
+  loaded = undefined;
 }
 
 /** The NULL-terminated SANE_Device* array from sane_get_devices. */

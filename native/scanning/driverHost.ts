@@ -1,41 +1,90 @@
 import { CourtError, type ErrorData } from '../../core/contract/index.js';
+import { shutdownSane } from '../sane/bindings.js';
 import { SaneScanner } from '../sane/saneScanner.js';
-import type { DriverReply, DriverRequest } from './protocol.js';
+import { DriverRequestSchema, type DriverReply, type ParsedRequest } from './protocol.js';
 
 /**
- * The driver process: owns libsane and answers one request at a time. It runs apart from the
- * application so that a backend that crashes or hangs takes only this process down.
+ * The driver process: owns libsane. It runs apart from the application so that a backend that
+ * crashes or hangs takes only this process down (isolatedScanner.ts restarts it on the next
+ * request). Started with fork() and IPC in "advanced" serialization.
  */
-const send = (reply: DriverReply) => process.send!(reply);
+if (!process.send) throw new Error('driverHost runs as a child process with an IPC channel');
+
+/** Resolves once the message is handed to the channel: a slow parent slows the scan instead of queueing pages here. */
+const send = (reply: DriverReply) =>
+  new Promise<void>((resolve) => {
+    if (!process.connected) return resolve();
+    process.send!(reply, undefined, undefined, () => resolve());
+  });
+
 const toError = (err: unknown): ErrorData =>
-  (err instanceof CourtError ? err : new CourtError('SCANNER_IO', { details: { cause: String(err) } })).toData();
+  (err instanceof CourtError ? err : new CourtError('SCANNER_IO', { details: { cause: err instanceof Error ? err.message : String(err) } })).toData();
+
+interface RunningScan {
+  device: string;
+  abort: AbortController;
+  credits: number;
+  wake: (() => void) | null;
+  done: Promise<void>;
+}
 
 const scanner = new SaneScanner();
-let scanning: AbortController | null = null;
+const scans = new Map<number, RunningScan>();
 
-process.on('message', async (msg: DriverRequest) => {
+async function scan(req: Extract<ParsedRequest, { op: 'scan' }>): Promise<void> {
+  // A batch cancelled a moment ago may still be closing its device: wait for it rather than report the scanner busy.
+  for (const other of scans.values()) if (other.device === req.device && other.abort.signal.aborted) await other.done;
+  let finish = () => {};
+  const run: RunningScan = { device: req.device, abort: new AbortController(), credits: req.window, wake: null, done: new Promise((r) => (finish = r)) };
+  scans.set(req.id, run);
   try {
-    switch (msg.op) {
+    for await (const page of scanner.scan(req.device, req.settings, run.abort.signal)) {
+      await send({ id: req.id, kind: 'page', page });
+      run.credits -= 1;
+      while (run.credits <= 0 && !run.abort.signal.aborted) await new Promise<void>((r) => (run.wake = r));
+    }
+    await send({ id: req.id, kind: 'end' });
+  } finally {
+    scans.delete(req.id);
+    finish();
+  }
+}
+
+process.on('message', async (raw: unknown) => {
+  const parsed = DriverRequestSchema.safeParse(raw);
+  if (!parsed.success) {
+    const id = typeof raw === 'object' && raw !== null && 'id' in raw && typeof raw.id === 'number' ? raw.id : -1;
+    await send({ id, kind: 'error', error: new CourtError('INTERNAL', { details: { protocol: parsed.error.message } }).toData() });
+    return;
+  }
+  const req = parsed.data;
+  try {
+    switch (req.op) {
       case 'list':
-        send({ id: msg.id, kind: 'devices', devices: await scanner.listDevices() });
-        return;
+        return await send({ id: req.id, kind: 'devices', devices: await scanner.listDevices() });
       case 'capabilities':
-        send({ id: msg.id, kind: 'capabilities', capabilities: await scanner.capabilities(msg.device) });
-        return;
-      case 'cancel':
-        scanning?.abort();
-        return;
-      case 'scan': {
-        scanning = new AbortController();
-        for await (const page of scanner.scan(msg.device, msg.settings, scanning.signal)) send({ id: msg.id, kind: 'page', page });
-        send({ id: msg.id, kind: 'end' });
+        return await send({ id: req.id, kind: 'capabilities', capabilities: await scanner.capabilities(req.device) });
+      case 'scan':
+        return await scan(req);
+      case 'pull':
+      case 'cancel': {
+        const run = scans.get(req.id);
+        if (!run) return;
+        if (req.op === 'pull') run.credits += 1;
+        else run.abort.abort();
+        run.wake?.();
+        run.wake = null;
         return;
       }
     }
   } catch (err) {
-    send({ id: msg.id, kind: 'error', error: toError(err) });
-  } finally {
-    if (msg.op === 'scan') scanning = null;
+    await send({ id: req.id, kind: 'error', error: toError(err) });
   }
 });
-process.on('disconnect', () => process.exit(0));
+
+// The application closed the channel (or died): stop scanning and let the backends release the devices.
+process.on('disconnect', () => {
+  for (const run of scans.values()) run.abort.abort();
+  shutdownSane();
+  process.exit(0);
+});

@@ -1,28 +1,53 @@
 import { fork, type ChildProcess } from 'node:child_process';
 import { CourtError } from '../../core/contract/index.js';
 import { ScanSettingsSchema, type Capabilities, type DeviceInfo, type RawPage, type ScannerPort, type ScanSettings } from '../../core/scanning/port/scannerPort.js';
-import { DriverReplySchema, type DriverReply, type DriverRequest } from './protocol.js';
+import { DriverReplySchema, type DriverRequest, type ParsedReply } from './protocol.js';
 
-type Listener = (reply: DriverReply | { id: number; kind: 'crash'; cause: string }) => void;
+type Event = ParsedReply | { id: number; kind: 'crash'; cause: string; stderr: string };
+type Listener = (event: Event) => void;
+
+export interface IsolatedScannerOptions {
+  /** Environment of the driver process, e.g. with SANE_CONFIG_DIR (libsane reads it once, at start). */
+  env?: NodeJS.ProcessEnv;
+  /** Pages the driver may deliver ahead of the consumer. */
+  window?: number;
+  /** How long a cancelled scan may take to stop before the driver process is killed. */
+  cancelGraceMs?: number;
+}
+
+/** Last bytes of the driver's stderr, kept for the crash report (backends print their last words there). */
+const STDERR_TAIL = 4096;
 
 function driverEntry(): { file: string; execArgv: string[] } {
   const ts = import.meta.url.endsWith('.ts');
   const file = new URL(`./driverHost.${ts ? 'ts' : 'js'}`, import.meta.url).pathname;
-  // From TypeScript sources the child needs tsx's loader; a built app runs plain JavaScript.
+  // From TypeScript sources the child needs tsx's loader, resolved from here so any working directory works; a built app runs plain JavaScript.
   return { file, execArgv: ts ? ['--import', import.meta.resolve('tsx')] : [] };
 }
 
+function crashed(event: Extract<Event, { kind: 'crash' }>, pagesReceived?: number): CourtError {
+  return new CourtError('SCANNER_DRIVER_CRASHED', {
+    message: pagesReceived ? `扫描仪驱动程序意外退出（已收到的 ${pagesReceived} 页均已保留）` : undefined,
+    details: { cause: event.cause, stderr: event.stderr || undefined, pagesReceived },
+  });
+}
+
 /**
- * The scanner port backed by a driver process (native/scanning/driverHost). Pages stream over IPC;
- * if the process dies mid-batch, the pages already received stand and the scan ends with
- * SCANNER_DRIVER_CRASHED. The next request starts a fresh process.
+ * The scanner port backed by a driver process (native/scanning/driverHost.ts, SANE inside).
+ * Pages stream over IPC; if the process dies mid-batch, the pages already yielded stand and the
+ * scan throws SCANNER_DRIVER_CRASHED. The next request starts a fresh process. An idle driver
+ * does not keep the application's event loop alive; close() ends it.
  */
 export class IsolatedScanner implements ScannerPort {
   private child: ChildProcess | null = null;
+  private stderrTail = '';
   private nextId = 1;
   private readonly listeners = new Map<number, Listener>();
+  private readonly options: Required<Omit<IsolatedScannerOptions, 'env'>> & { env: NodeJS.ProcessEnv };
 
-  constructor(private readonly env: NodeJS.ProcessEnv = process.env) {}
+  constructor(env: NodeJS.ProcessEnv = process.env, options: Omit<IsolatedScannerOptions, 'env'> = {}) {
+    this.options = { env, window: options.window ?? 2, cancelGraceMs: options.cancelGraceMs ?? 10_000 };
+  }
 
   /** The running driver's process id, for tests that stop it the hard way. */
   get pid(): number | undefined {
@@ -32,33 +57,69 @@ export class IsolatedScanner implements ScannerPort {
   private driver(): ChildProcess {
     if (this.child) return this.child;
     const { file, execArgv } = driverEntry();
-    const child = fork(file, [], { execArgv, env: this.env, serialization: 'advanced', stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+    const child = fork(file, [], { execArgv, env: this.options.env, serialization: 'advanced', stdio: ['ignore', 'inherit', 'pipe', 'ipc'] });
+    this.stderrTail = '';
+    child.stderr?.on('data', (chunk: Buffer) => {
+      process.stderr.write(chunk);
+      this.stderrTail = (this.stderrTail + chunk.toString('utf8')).slice(-STDERR_TAIL);
+    });
     child.on('message', (raw) => {
       const parsed = DriverReplySchema.safeParse(raw);
-      if (parsed.success) this.listeners.get(parsed.data.id)?.(parsed.data);
+      // A reply that fails the check is a driver fault: end that process rather than trust it.
+      if (!parsed.success) child.kill('SIGKILL');
+      else this.listeners.get(parsed.data.id)?.(parsed.data);
     });
-    child.on('exit', (code, signal) => {
-      if (this.child === child) this.child = null;
-      for (const [id, listener] of this.listeners) listener({ id, kind: 'crash', cause: `exit ${code ?? signal}` });
-    });
+    const gone = (cause: string) => {
+      if (this.child !== child) return;
+      this.child = null;
+      for (const [id, listener] of [...this.listeners]) listener({ id, kind: 'crash', cause, stderr: this.stderrTail });
+    };
+    child.on('error', (err) => gone(err.message));
+    child.on('exit', (code, signal) => gone(signal ? `signal ${signal}` : `exit code ${code}`));
     this.child = child;
+    this.updateRef();
     return child;
   }
 
-  private request<T>(req: { op: 'list' } | { op: 'capabilities'; device: string }, pick: (r: DriverReply) => T | undefined): Promise<T> {
+  /** Keep the application alive only while a request is outstanding. */
+  private updateRef(): void {
+    const child = this.child;
+    if (!child) return;
+    const busy = this.listeners.size > 0;
+    for (const handle of [child, child.channel, child.stderr] as ({ ref(): void; unref(): void } | null | undefined)[]) {
+      if (busy) handle?.ref();
+      else handle?.unref();
+    }
+  }
+
+  private listen(id: number, listener: Listener): void {
+    this.listeners.set(id, listener);
+    this.updateRef();
+  }
+
+  private unlisten(id: number): void {
+    this.listeners.delete(id);
+    this.updateRef();
+  }
+
+  private post(child: ChildProcess, req: DriverRequest): void {
+    if (child.connected) child.send(req);
+  }
+
+  private request<T>(req: { op: 'list' } | { op: 'capabilities'; device: string }, pick: (r: ParsedReply) => T | undefined): Promise<T> {
     const id = this.nextId++;
     return new Promise<T>((resolve, reject) => {
-      this.listeners.set(id, (reply) => {
-        this.listeners.delete(id);
-        if (reply.kind === 'crash') reject(new CourtError('SCANNER_DRIVER_CRASHED', { details: { cause: reply.cause } }));
-        else if (reply.kind === 'error') reject(CourtError.fromData(reply.error));
+      this.listen(id, (event) => {
+        this.unlisten(id);
+        if (event.kind === 'crash') reject(crashed(event));
+        else if (event.kind === 'error') reject(CourtError.fromData(event.error));
         else {
-          const value = pick(reply);
-          if (value === undefined) reject(new CourtError('SCANNER_IO', { details: { unexpected: reply.kind } }));
+          const value = pick(event);
+          if (value === undefined) reject(new CourtError('INTERNAL', { details: { unexpectedReply: event.kind } }));
           else resolve(value);
         }
       });
-      this.driver().send({ ...req, id } as DriverRequest);
+      this.post(this.driver(), { ...req, id });
     });
   }
 
@@ -71,40 +132,78 @@ export class IsolatedScanner implements ScannerPort {
   }
 
   async *scan(device: string, settings: ScanSettings, signal?: AbortSignal): AsyncIterable<RawPage> {
-    const checked = ScanSettingsSchema.parse(settings);
+    const checked = ScanSettingsSchema.safeParse(settings);
+    if (!checked.success) throw new CourtError('INVALID_INPUT', { details: { settings: checked.error.message } });
+    if (signal?.aborted) return;
     const id = this.nextId++;
-    const queue: (DriverReply | { id: number; kind: 'crash'; cause: string })[] = [];
+    const queue: Event[] = [];
     let wake: (() => void) | null = null;
-    this.listeners.set(id, (reply) => {
-      queue.push(reply);
+    const rouse = () => {
       wake?.();
+      wake = null;
+    };
+    this.listen(id, (event) => {
+      queue.push(event);
+      rouse();
     });
     const child = this.driver();
-    const onAbort = () => child.send({ id: this.nextId++, op: 'cancel' } satisfies DriverRequest);
-    signal?.addEventListener('abort', onAbort, { once: true });
-    child.send({ id, op: 'scan', device, settings: checked } satisfies DriverRequest);
+    signal?.addEventListener('abort', rouse, { once: true });
+    this.post(child, { id, op: 'scan', device, settings: checked.data, window: this.options.window });
+    let finished = false;
+    let received = 0;
     try {
       for (;;) {
-        while (queue.length === 0) await new Promise<void>((r) => (wake = r));
-        const reply = queue.shift()!;
-        if (reply.kind === 'page') yield { ...reply.page, data: Buffer.from(reply.page.data.buffer, reply.page.data.byteOffset, reply.page.data.byteLength) };
-        else if (reply.kind === 'end') return;
-        else if (reply.kind === 'error') throw CourtError.fromData(reply.error);
-        else if (reply.kind === 'crash') throw new CourtError('SCANNER_DRIVER_CRASHED', { details: { cause: reply.cause } });
+        while (queue.length === 0 && !signal?.aborted) await new Promise<void>((r) => (wake = r));
+        if (signal?.aborted) return;
+        const event = queue.shift()!;
+        if (event.kind === 'page') {
+          const { data, ...geometry } = event.page;
+          received += 1;
+          yield { ...geometry, data: Buffer.from(data.buffer, data.byteOffset, data.byteLength) };
+          this.post(child, { id, op: 'pull' });
+        } else {
+          finished = true;
+          if (event.kind === 'end') return;
+          if (event.kind === 'error') throw CourtError.fromData(event.error);
+          if (event.kind === 'crash') throw crashed(event, received);
+          throw new CourtError('INTERNAL', { details: { unexpectedReply: event.kind } });
+        }
       }
     } finally {
-      signal?.removeEventListener('abort', onAbort);
-      this.listeners.delete(id);
+      signal?.removeEventListener('abort', rouse);
+      this.unlisten(id);
+      if (!finished) this.stop(child, id);
     }
   }
 
+  /** Cancels a scan nobody reads any more; a driver that does not stop in time is killed. */
+  private stop(child: ChildProcess, id: number): void {
+    if (this.child !== child || !child.connected) return;
+    const timer = setTimeout(() => child.kill('SIGKILL'), this.options.cancelGraceMs);
+    this.listen(id, (event) => {
+      if (event.kind === 'page') return;
+      clearTimeout(timer);
+      this.unlisten(id);
+    });
+    this.post(child, { id, op: 'cancel' });
+  }
+
+  /** Ends the driver process; a scan still running ends with SCANNER_DRIVER_CRASHED. */
   async close(): Promise<void> {
     const child = this.child;
-    this.child = null;
-    if (!child || child.exitCode !== null) return;
+    if (!child) return;
     await new Promise<void>((resolve) => {
       child.once('exit', () => resolve());
-      child.disconnect();
+      // An idle driver is unreferenced; waiting for its exit must keep this process alive.
+      child.ref();
+      if (child.connected) child.disconnect();
+      else child.kill();
     });
   }
+}
+
+/** The scanner port for this machine: SANE in its own process. */
+export function createIsolatedScanner(options: IsolatedScannerOptions = {}): IsolatedScanner {
+  const { env, ...rest } = options;
+  return new IsolatedScanner(env, rest);
 }

@@ -2,6 +2,7 @@ import { Layout } from 'antd';
 import { useState } from 'react';
 import type { Session } from '../../core/contract/index.js';
 import { CaseListPage } from '../features/cases/CaseListPage.js';
+import { ScanningPage } from '../features/scanning/ScanningPage.js';
 import { ComingSoon } from './ComingSoon.js';
 import { HeaderBar } from './HeaderBar.js';
 import { navFor, type NavKey } from './navigation.js';
@@ -22,7 +23,7 @@ export function AppShell({ session, onLogout }: { session: Session; onLogout: ()
           <HeaderBar session={session} onLogout={onLogout} />
         </Layout.Header>
         <Layout.Content className="app-content">
-          {current === 'cases' ? <CaseListPage session={session} /> : <ComingSoon area={current} />}
+          {current === 'cases' ? <CaseListPage session={session} /> : current === 'scanning' ? <ScanningPage /> : <ComingSoon area={current} />}
         </Layout.Content>
       </Layout>
     </Layout>

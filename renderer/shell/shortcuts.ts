@@ -8,6 +8,9 @@ export interface Shortcut {
   run: () => void;
 }
 
+/** F1–F12 type nothing, so they work even while a field has focus. */
+const FUNCTION_KEY = /^F\d{1,2}$/;
+
 function typingIn(target: EventTarget | null): boolean {
   if (!(target instanceof HTMLElement)) return false;
   return target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName);
@@ -22,7 +25,7 @@ export function matchShortcut(event: Pick<KeyboardEvent, 'key' | 'ctrlKey' | 'me
   // Shift is allowed for plain keys: on some layouts '/' needs it.
   if (event.altKey || (mod && event.shiftKey)) return undefined;
   return shortcuts.find(
-    (s) => s.key.toLowerCase() === event.key.toLowerCase() && Boolean(s.mod) === mod && (s.mod || !typingIn(event.target)),
+    (s) => s.key.toLowerCase() === event.key.toLowerCase() && Boolean(s.mod) === mod && (s.mod || FUNCTION_KEY.test(s.key) || !typingIn(event.target)),
   );
 }
 

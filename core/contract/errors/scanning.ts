@@ -10,6 +10,7 @@ export const scanningErrors = {
   SCANNER_IO: { zh: '与扫描仪通信出错', en: 'Scanner I/O error', remedy: '请重新连接扫描仪；已扫描的页面均已保存，可点击继续', exit: 1 },
   SCANNER_ACCESS_DENIED: { zh: '没有使用该扫描仪的权限', en: 'Access to the scanner was denied', remedy: '请让管理员把当前用户加入 scanner 用户组，或检查设备权限', exit: 1 },
   SCANNER_UNSUPPORTED_SETTING: { zh: '扫描仪不支持所选设置', en: 'The scanner does not support this setting', remedy: '请从设备支持的选项中选择', exit: 2 },
+  SCANNER_CANCELLED: { zh: '扫描已在扫描仪上被取消', en: 'Scanning was cancelled at the scanner', remedy: '已扫描的页面均已保存；需要时点击继续', exit: 1 },
   SCANNER_DRIVER_CRASHED: {
     zh: '扫描仪驱动意外退出',
     en: 'The scanner driver stopped unexpectedly',

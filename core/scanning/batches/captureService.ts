@@ -35,6 +35,8 @@ export interface ScanRun {
   actor: string;
   signal?: AbortSignal;
   onProgress?: (p: CaptureProgress) => void;
+  /** Called synchronously once the batch is open, so a host can answer "started" before any page arrives. */
+  onStart?: (batchId: number) => void;
   /** e.g. { orientation: false } for a stack the operator knows is upright: orientation costs about a second a page. */
   pageOptions?: Partial<PageOptions>;
 }
@@ -72,6 +74,7 @@ export class CaptureService {
 
   private async run(target: { batchId: number; caseId: number; caseNumber: string }, req: ScanRun): Promise<CaptureResult> {
     const { db, blobs, pipeline } = this.deps;
+    req.onStart?.(target.batchId);
     const pages: CapturedPage[] = [];
     const errors: ErrorData[] = [];
     const warned = new Set<string>();

@@ -18,7 +18,8 @@ const sourceRules: Record<Source, Rule> = {
 
 const modeRules: Record<Mode, Rule> = {
   color: { include: /colou?r|rgb/i, exclude: /lineart|halftone|24bit.*gr/i },
-  gray: { include: /gr[ae]y/i },
+  // Brother's "Gray[Error Diffusion]" is dithered black and white, not gray.
+  gray: { include: /gr[ae]y/i, exclude: /diffusion|dither|halftone/i },
   lineart: { include: /lineart|line art|binary|black ?(&|and) ?white|bw|monochrome/i, exclude: /gr[ae]y|halftone/i },
 };
 

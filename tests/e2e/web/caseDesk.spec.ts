@@ -126,8 +126,8 @@ test('admin signs in, creates and finds a case, sees a typed error for a bad 案
 test('areas not built yet say what is coming, and English can be chosen', async ({ page }) => {
   const { password } = fixture();
   await signIn(page, password);
-  await page.getByRole('menu').getByText('扫描', { exact: true }).click();
-  await expect(page.getByText('扫描工作台将在此提供')).toBeVisible();
+  await page.getByRole('menu').getByText('设置', { exact: true }).click();
+  await expect(page.getByText('设置将在此提供')).toBeVisible();
   await page.getByLabel('界面语言').first().click();
   await page.getByTitle('English').click();
   await expect(page.getByRole('menu').getByText('Scanning', { exact: true })).toBeVisible();
