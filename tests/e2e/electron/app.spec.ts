@@ -1,10 +1,11 @@
-import { _electron as electron, expect, test, type Page } from '@playwright/test';
+import { _electron as electron, expect, test } from '@playwright/test';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { CourtdeskBridge } from '../../../core/contract/bridge.js';
+import { collectPageErrors, createCaseInForm, signInAsAdmin } from '../support/ui.js';
 
 const root = fileURLToPath(new URL('../../../', import.meta.url));
 const CASE_NUMBER = '（2025）京0105民初88号';
@@ -19,15 +20,6 @@ function electronUnavailable(): string | null {
   }
   if (typeof executable !== 'string' || !existsSync(executable)) return `require('electron') 指向的程序不存在：${String(executable)}`;
   return null;
-}
-
-function collectPageErrors(page: Page): string[] {
-  const errors: string[] = [];
-  page.on('console', (m) => {
-    if (m.type() === 'error') errors.push(m.text());
-  });
-  page.on('pageerror', (err) => errors.push(err.message));
-  return errors;
 }
 
 const unavailable = electronUnavailable();
@@ -68,17 +60,8 @@ test('the app starts from package.json "main" with one hardened window; admin si
     expect(surface).toEqual({ keys: ['channels', 'invoke', 'on', 'platform'], require: 'undefined', process: 'undefined', refused: 'UNKNOWN_CHANNEL' });
 
     // Sign in and create the case through the UI, as a clerk would.
-    await page.getByLabel('用户名').fill('admin');
-    await page.getByLabel('密码').fill(password);
-    await page.getByLabel('密码').press('Enter');
-    await expect(page.getByTestId('current-user')).toHaveText('系统管理员');
-    await page.getByRole('button', { name: '新建案件' }).click();
-    const dialog = page.getByRole('dialog');
-    await dialog.getByLabel('案号').fill(CASE_NUMBER);
-    await dialog.getByLabel('案由/标题').fill('民间借贷纠纷');
-    await dialog.getByLabel('姓名或名称 1').fill('张三');
-    await dialog.getByRole('button', { name: '创 建' }).or(dialog.getByRole('button', { name: '创建' })).click();
-    await expect(dialog).toBeHidden();
+    await signInAsAdmin(page, password);
+    await createCaseInForm(page, { number: CASE_NUMBER, title: '民间借贷纠纷', party: '张三' });
     const rows = page.locator('.ant-table-tbody tr.ant-table-row');
     await expect(rows).toHaveCount(1);
     await expect(rows.first()).toContainText(CASE_NUMBER);

@@ -1,4 +1,4 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -8,6 +8,7 @@ import { bridgeEventChannel } from '../../../core/contract/bridge.js';
 import { createIpcRouter } from '../../../electron/main/ipcRouter.js';
 import { serveRendererFile } from '../../../electron/main/rendererFiles.js';
 import { appEntryUrl } from '../../../electron/main/security.js';
+import { collectPageErrors, createCaseInForm, signInAsAdmin } from '../support/ui.js';
 
 const root = fileURLToPath(new URL('../../../', import.meta.url));
 const ORIGIN = 'http://courtdesk.invalid';
@@ -32,15 +33,6 @@ function sandboxedPreload(source: string): string {
   const module = { exports: {} };
   (function (require, module, exports, process) {\n${source}\n})(require, module, module.exports, { platform: 'linux' });
 })();`;
-}
-
-function collectPageErrors(page: Page): string[] {
-  const errors: string[] = [];
-  page.on('console', (m) => {
-    if (m.type() === 'error') errors.push(m.text());
-  });
-  page.on('pageerror', (err) => errors.push(err.message));
-  return errors;
 }
 
 test('the renderer runs under the Electron CSP and reaches the core only through the preload bridge', async ({ page }) => {
@@ -70,18 +62,8 @@ test('the renderer runs under the Electron CSP and reaches the core only through
     const pageErrors = collectPageErrors(page);
 
     await page.goto(`${ORIGIN}/index.html`);
-    await page.getByLabel('用户名').fill('admin');
-    await page.getByLabel('密码').fill(password);
-    await page.getByLabel('密码').press('Enter');
-    await expect(page.getByTestId('current-user')).toHaveText('系统管理员');
-
-    await page.getByRole('button', { name: '新建案件' }).click();
-    const dialog = page.getByRole('dialog');
-    await dialog.getByLabel('案号').fill(CASE_NUMBER);
-    await dialog.getByLabel('案由/标题').fill('民间借贷纠纷');
-    await dialog.getByLabel('姓名或名称 1').fill('张三');
-    await dialog.getByRole('button', { name: '创 建' }).or(dialog.getByRole('button', { name: '创建' })).click();
-    await expect(dialog).toBeHidden();
+    await signInAsAdmin(page, password);
+    await createCaseInForm(page, { number: CASE_NUMBER, title: '民间借贷纠纷', party: '张三' });
     const rows = page.locator('.ant-table-tbody tr.ant-table-row');
     await expect(rows).toHaveCount(1);
     await expect(rows.first()).toContainText(CASE_NUMBER);

@@ -1,32 +1,12 @@
 import { expect, test, type Page } from '@playwright/test';
-
-/** Console errors and uncaught exceptions, CSP violations included: the UI must run clean under its policy. */
-function collectPageErrors(page: Page): string[] {
-  const errors: string[] = [];
-  page.on('console', (m) => {
-    if (m.type() === 'error') errors.push(m.text());
-  });
-  page.on('pageerror', (err) => errors.push(err.message));
-  return errors;
-}
+import { collectPageErrors, createCaseInForm, signInAsAdmin } from '../support/ui.js';
+import { fixture } from './fixture.js';
 
 const CASE_NUMBER = '（2024）苏0508民初1234号';
 
-function fixture(): { url: string; password: string } {
-  const setupError = process.env.COURTDESK_E2E_SETUP_ERROR;
-  if (setupError) throw new Error(setupError);
-  const url = process.env.COURTDESK_E2E_URL;
-  const password = process.env.COURTDESK_E2E_ADMIN_PASSWORD;
-  if (!url || !password) throw new Error('globalSetup did not start the web host (see tests/e2e/web/globalSetup.ts)');
-  return { url, password };
-}
-
 async function signIn(page: Page, password: string): Promise<void> {
   await page.goto(fixture().url);
-  await page.getByLabel('用户名').fill('admin');
-  await page.getByLabel('密码').fill(password);
-  await page.getByLabel('密码').press('Enter');
-  await expect(page.getByTestId('current-user')).toHaveText('系统管理员');
+  await signInAsAdmin(page, password);
 }
 
 test('a wrong password is refused with the reason and what to do, in Chinese', async ({ page }, testInfo) => {
@@ -60,13 +40,8 @@ test('admin signs in, creates and finds a case, sees a typed error for a bad 案
   await expect(page.getByRole('banner').or(page.locator('.app-header'))).toContainText('管理员');
 
   // Create the case through the form, with one party.
-  await page.getByRole('button', { name: '新建案件' }).click();
+  await createCaseInForm(page, { number: CASE_NUMBER, title: '民间借贷纠纷', party: '张三' });
   const dialog = page.getByRole('dialog');
-  await dialog.getByLabel('案号').fill(CASE_NUMBER);
-  await dialog.getByLabel('案由/标题').fill('民间借贷纠纷');
-  await dialog.getByLabel('姓名或名称 1').fill('张三');
-  await dialog.getByRole('button', { name: '创 建' }).or(dialog.getByRole('button', { name: '创建' })).click();
-  await expect(dialog).toBeHidden();
   const rows = page.locator('.ant-table-tbody tr.ant-table-row');
   await expect(rows).toHaveCount(1);
   await expect(rows.first()).toContainText(CASE_NUMBER);

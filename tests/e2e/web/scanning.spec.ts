@@ -1,45 +1,19 @@
 import { expect, test, type Page } from '@playwright/test';
+import { collectPageErrors, createCaseInForm, signInAsAdmin } from '../support/ui.js';
+import { fixture } from './fixture.js';
 
 const CASE_NUMBER = '（2024）苏0508民初2001号';
 
-function fixture(): { url: string; password: string } {
-  const setupError = process.env.COURTDESK_E2E_SETUP_ERROR;
-  if (setupError) throw new Error(setupError);
-  const url = process.env.COURTDESK_E2E_URL;
-  const password = process.env.COURTDESK_E2E_ADMIN_PASSWORD;
-  if (!url || !password) throw new Error('globalSetup did not start the web host (see tests/e2e/web/globalSetup.ts)');
-  return { url, password };
-}
-
 /** Ant Design's visible option (its listbox also renders hidden copies for screen readers). */
 const choice = (page: Page, text: string) => page.locator('.ant-select-item-option', { hasText: text });
-
-function collectPageErrors(page: Page): string[] {
-  const errors: string[] = [];
-  page.on('console', (m) => {
-    if (m.type() === 'error') errors.push(m.text());
-  });
-  page.on('pageerror', (err) => errors.push(err.message));
-  return errors;
-}
 
 test('an operator scans the test feeder into a case and watches ten pages arrive', async ({ page }, testInfo) => {
   test.setTimeout(180_000);
   const { url, password } = fixture();
   const pageErrors = collectPageErrors(page);
   await page.goto(url);
-  await page.getByLabel('用户名').fill('admin');
-  await page.getByLabel('密码').fill(password);
-  await page.getByLabel('密码').press('Enter');
-  await expect(page.getByTestId('current-user')).toHaveText('系统管理员');
-
-  await page.getByRole('button', { name: '新建案件' }).click();
-  const dialog = page.getByRole('dialog');
-  await dialog.getByLabel('案号').fill(CASE_NUMBER);
-  await dialog.getByLabel('案由/标题').fill('买卖合同纠纷');
-  await dialog.getByLabel('姓名或名称 1').fill('江苏某贸易有限公司');
-  await dialog.getByLabel('案号').press('Enter');
-  await expect(dialog).toBeHidden();
+  await signInAsAdmin(page, password);
+  await createCaseInForm(page, { number: CASE_NUMBER, title: '买卖合同纠纷', party: '江苏某贸易有限公司' });
 
   await page.getByRole('menu').getByText('扫描', { exact: true }).click();
   await expect(page.getByText('请先选择要扫描入卷的案件').first()).toBeVisible();
