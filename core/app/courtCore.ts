@@ -3,6 +3,11 @@ import { generatePassword } from '../auth/password.js';
 import { addUser, countUsers } from '../auth/userRepository.js';
 import { blobDir, storeFile } from '../config/dataDir.js';
 import type { CallContext } from '../rpc/callContext.js';
+import { DossierDesk } from '../dossier/desk/dossierDesk.js';
+import type { DossierExporter } from '../dossier/desk/exporter.js';
+import { DownloadTickets } from '../jobs/downloadTickets.js';
+import { recoverJobs } from '../jobs/jobRepository.js';
+import { JobService } from '../jobs/jobService.js';
 import { createDispatcher, type Dispatch } from '../rpc/dispatch.js';
 import { EventBus } from '../rpc/eventBus.js';
 import type { CaptureHost } from '../scanning/captureHost.js';
@@ -20,6 +25,9 @@ export interface CourtCore {
   readonly events: EventBus;
   readonly impl: CourtImpl<CallContext>;
   readonly dispatch: Dispatch;
+  readonly jobs: JobService;
+  /** Single-use download ids for exported files; the web host and app:// serve them. */
+  readonly downloads: DownloadTickets;
   /** Creates the first administrator when the store has no users; returns its one-time password. */
   ensureInitialAdmin(): Promise<string | null>;
   /**
@@ -30,12 +38,23 @@ export interface CourtCore {
   close(): void;
 }
 
-export function openCourtCore(opts: { dataDir: string; host: HostKind; version: string; sqliteBinding?: string }): CourtCore {
+export function openCourtCore(opts: {
+  dataDir: string;
+  host: HostKind;
+  version: string;
+  sqliteBinding?: string;
+  /** How this host renders e-dossiers off its event loop (Node hosts: exportInWorker()); without it export is unavailable. */
+  exporter?: DossierExporter;
+}): CourtCore {
   const db = openDatabase(storeFile(opts.dataDir), { nativeBinding: opts.sqliteBinding });
   const blobs = new BlobStore(blobDir(opts.dataDir));
   const events = new EventBus();
   const scanning = new ScanDesk({ db, blobs, events });
-  const impl = createImpl({ db, events, host: opts.host, version: opts.version, scanning });
+  recoverJobs(db);
+  const jobs = new JobService({ db, events });
+  const downloads = new DownloadTickets();
+  const dossier = new DossierDesk({ db, blobs, dataDir: opts.dataDir, jobs, downloads, exporter: opts.exporter ?? null });
+  const impl = createImpl({ db, events, host: opts.host, version: opts.version, scanning, jobs, dossier });
   return {
     dataDir: opts.dataDir,
     db,
@@ -43,6 +62,8 @@ export function openCourtCore(opts: { dataDir: string; host: HostKind; version: 
     events,
     impl,
     dispatch: createDispatcher(contract, impl),
+    jobs,
+    downloads,
     async ensureInitialAdmin() {
       if (countUsers(db) > 0) return null;
       const password = generatePassword();
@@ -53,6 +74,9 @@ export function openCourtCore(opts: { dataDir: string; host: HostKind; version: 
       scanning.attach(capture);
       return () => scanning.detach();
     },
-    close: () => db.close(),
+    close: () => {
+      jobs.close();
+      db.close();
+    },
   };
 }

@@ -1,13 +1,23 @@
 import type { CourtImpl } from '../contract/index.js';
 import { authenticate, addUser, listUsers } from '../auth/userRepository.js';
 import { createCase, getCase, listCases } from '../cases/caseRepository.js';
+import type { DossierDesk } from '../dossier/desk/dossierDesk.js';
+import type { JobService } from '../jobs/jobService.js';
 import type { CallContext } from '../rpc/callContext.js';
 import type { EventBus } from '../rpc/eventBus.js';
 import type { ScanDesk } from '../scanning/scanDesk.js';
 import type { Db } from '../store/database.js';
 
 /** Binds every contract method to the core's repositories; the dispatcher has already checked access and input. */
-export function createImpl(deps: { db: Db; events: EventBus; host: 'electron' | 'web' | 'cli'; version: string; scanning: ScanDesk }): CourtImpl<CallContext> {
+export function createImpl(deps: {
+  db: Db;
+  events: EventBus;
+  host: 'electron' | 'web' | 'cli';
+  version: string;
+  scanning: ScanDesk;
+  jobs: JobService;
+  dossier: DossierDesk;
+}): CourtImpl<CallContext> {
   const { db, events } = deps;
   const actor = (ctx: CallContext) => ctx.session?.username ?? 'anonymous';
   return {
@@ -46,6 +56,18 @@ export function createImpl(deps: { db: Db; events: EventBus; host: 'electron' | 
       continue: (input, ctx) => deps.scanning.continue(input.batchId, actor(ctx)),
       batches: (input) => deps.scanning.batches(input.number),
       pages: (input) => deps.scanning.pages(input.number),
+    },
+    jobs: {
+      list: (input) => deps.jobs.list(input),
+      cancel: (input, ctx) => deps.jobs.cancel(input.jobId, { username: actor(ctx), admin: ctx.session?.roles.includes('admin') ?? false }),
+    },
+    dossier: {
+      outline: (input) => deps.dossier.outline(input.number),
+      thumbnails: (input) => deps.dossier.thumbnails(input.pageIds),
+      ledger: (input) => deps.dossier.ledger(input.number),
+      export: (input, ctx) => deps.dossier.export(input.number, actor(ctx)),
+      download: (input) => deps.dossier.download(input.jobId),
+      verify: (input) => deps.dossier.verify(input.number),
     },
   };
 }

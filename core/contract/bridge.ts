@@ -26,9 +26,17 @@ export const channelNames = [
   'scanning.continue',
   'scanning.batches',
   'scanning.pages',
+  'jobs.list',
+  'jobs.cancel',
+  'dossier.outline',
+  'dossier.thumbnails',
+  'dossier.ledger',
+  'dossier.export',
+  'dossier.download',
+  'dossier.verify',
 ] as const satisfies readonly ChannelName[];
 
-export const bridgeEventNames = ['job.progress', 'cases.changed', 'scan.page', 'scan.state'] as const satisfies readonly EventName[];
+export const bridgeEventNames = ['job.progress', 'cases.changed', 'scan.page', 'scan.state', 'job.state'] as const satisfies readonly EventName[];
 
 /** The IPC channel on which the main process pushes `{ event, payload }` to the window. */
 export const bridgeEventChannel = 'courtdesk:event';

@@ -1,10 +1,11 @@
 import { z } from 'zod';
+import { JobKindSchema, JobSchema } from './schemas/jobs.js';
 import { ScanPageEventSchema, ScanStateEventSchema } from './schemas/scanning.js';
 
 /** Progress of a long job (scan, OCR, export, sync), pushed from host to renderer. */
 export const JobProgressSchema = z.object({
   jobId: z.string(),
-  kind: z.enum(['scan', 'import', 'ocr', 'export', 'sync']),
+  kind: JobKindSchema,
   done: z.number().int().nonnegative(),
   total: z.number().int().nonnegative().nullable(),
   message: z.string(),
@@ -16,6 +17,8 @@ export const eventSchemas = {
   'cases.changed': z.object({ number: z.string() }),
   'scan.page': ScanPageEventSchema,
   'scan.state': ScanStateEventSchema,
+  /** A job of the jobs table was queued, started or ended; carries the whole row. */
+  'job.state': JobSchema,
 } as const;
 
 export type EventName = keyof typeof eventSchemas;

@@ -4,8 +4,13 @@ import { AddUserInputSchema, LoginInputSchema, SessionSchema, UserSchema } from 
 import { CaseRefSchema, CaseSchema, CreateCaseInputSchema, ListCasesInputSchema } from './schemas/case.js';
 import { AppInfoSchema } from './schemas/app.js';
 import { BatchRefSchema, ScanBatchSchema, ScanDeviceSchema, ScanPageSchema, StartScanInputSchema } from './schemas/scanning.js';
+import { JobRefSchema, JobSchema, ListJobsInputSchema } from './schemas/jobs.js';
+import { DossierLedgerSchema, DossierOutlineSchema, DownloadTicketSchema, PageThumbnailSchema, StoreVerdictSchema } from './schemas/dossier.js';
 
 const none = z.object({}).strict().default({});
+
+/** Who may export, verify and download e-dossiers and see or cancel jobs: reading the catalogue and the ledger is open to every signed-in role. */
+const dossierRoles = ['clerk', 'judge', 'admin'] as const;
 
 /**
  * The allowlist: every method any host exposes. Types for callers and implementations,
@@ -37,6 +42,19 @@ export const contract = {
     batches: method({ input: CaseRefSchema, output: z.array(ScanBatchSchema), access: ['scanner', 'admin'] }),
     pages: method({ input: CaseRefSchema, output: z.array(ScanPageSchema), access: ['scanner', 'admin'] }),
   },
+  jobs: {
+    list: method({ input: ListJobsInputSchema, output: z.array(JobSchema), access: dossierRoles }),
+    /** Only the job's starter or an administrator; checked by the job service. */
+    cancel: method({ input: JobRefSchema, output: JobSchema, access: dossierRoles }),
+  },
+  dossier: {
+    outline: method({ input: CaseRefSchema, output: DossierOutlineSchema, access: 'signed-in' }),
+    thumbnails: method({ input: z.object({ pageIds: z.array(z.number().int().positive()).max(60) }), output: z.array(PageThumbnailSchema), access: 'signed-in' }),
+    ledger: method({ input: CaseRefSchema, output: DossierLedgerSchema, access: 'signed-in' }),
+    export: method({ input: CaseRefSchema, output: JobSchema, access: dossierRoles }),
+    download: method({ input: JobRefSchema, output: DownloadTicketSchema, access: dossierRoles }),
+    verify: method({ input: CaseRefSchema, output: StoreVerdictSchema, access: dossierRoles }),
+  },
 } as const;
 
 export type Contract = typeof contract;
@@ -47,6 +65,8 @@ export type AuthService = ServiceClient<Contract['auth']>;
 export type UsersService = ServiceClient<Contract['users']>;
 export type CasesService = ServiceClient<Contract['cases']>;
 export type ScanningService = ServiceClient<Contract['scanning']>;
+export type JobsService = ServiceClient<Contract['jobs']>;
+export type DossierService = ServiceClient<Contract['dossier']>;
 
 /** The whole API as the renderer and other callers see it. */
 export type CourtApi = { [S in keyof Contract]: ServiceClient<Contract[S]> };

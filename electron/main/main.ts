@@ -59,7 +59,7 @@ async function start(): Promise<void> {
     sqliteBinding: !app.isPackaged && existsSync(files.devSqliteBinding) ? files.devSqliteBinding : undefined,
   });
   const password = await core.ensureInitialAdmin();
-  hardenSession(session.defaultSession, files.rendererDir);
+  hardenSession(session.defaultSession, files.rendererDir, core.downloads);
   const ipc = registerIpc(core);
   mainWindow = await createMainWindow({
     preload: files.preload,

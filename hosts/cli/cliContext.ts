@@ -1,6 +1,7 @@
 import { userInfo } from 'node:os';
 import { CourtError, roles } from '../../core/contract/index.js';
 import { openCourtCore, type CourtCore } from '../../core/app/courtCore.js';
+import { exportInWorker } from '../../core/dossier/desk/workerExporter.js';
 import { resolveDataDir } from '../../core/config/dataDir.js';
 import type { CallContext } from '../../core/rpc/callContext.js';
 import { version } from '../version.js';
@@ -15,7 +16,7 @@ export function cliCallContext(): CallContext {
 }
 
 export function openCliCore(dataDirFlag: string | undefined): CourtCore {
-  return openCourtCore({ dataDir: resolveDataDir({ flag: dataDirFlag }), host: 'cli', version });
+  return openCourtCore({ dataDir: resolveDataDir({ flag: dataDirFlag }), host: 'cli', version, exporter: exportInWorker() });
 }
 
 /** Calls a contract method through the same dispatcher the UI uses, so validation and roles are identical. */

@@ -4,7 +4,7 @@ import type { CourtCore } from '../../core/app/courtCore.js';
 import type { CallContext } from '../../core/rpc/callContext.js';
 import { CallFrameSchema } from '../../core/contract/wire.js';
 
-export type ApiCore = Pick<CourtCore, 'dispatch' | 'events'>;
+export type ApiCore = Pick<CourtCore, 'dispatch' | 'events' | 'downloads'>;
 
 function invalidFrame(why: string): Envelope<never> {
   return { ok: false, error: new CourtError('INVALID_INPUT', { message: `无效的请求帧：${why}`, messageEn: `Invalid request frame: ${why}` }).toData() };

@@ -4,6 +4,7 @@ import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { newAccessToken, tokenMatches } from './accessToken.js';
 import { serveApiConnection, type ApiCore } from './apiConnection.js';
+import { isDownloadPath, serveDownload } from './downloads.js';
 import { originAllowed } from './originCheck.js';
 import { setSecurityHeaders } from './securityHeaders.js';
 import { createStaticHandler } from './staticFiles.js';
@@ -42,7 +43,7 @@ function urlHost(host: string, port: number): string {
   return `${reachable.includes(':') ? `[${reachable}]` : reachable}:${port}`;
 }
 
-/** Serves the built renderer over HTTP and the contract over one WebSocket endpoint. */
+/** Serves the built renderer over HTTP, exported files under /download/, and the contract over one WebSocket endpoint. */
 export async function startWebHost(opts: WebHostOptions): Promise<WebHost> {
   const host = opts.host ?? '127.0.0.1';
   const token = newAccessToken();
@@ -65,7 +66,8 @@ export async function startWebHost(opts: WebHostOptions): Promise<WebHost> {
       return;
     }
     try {
-      await serveStatic(req, res, path);
+      if (isDownloadPath(path)) await serveDownload(req, res, path, opts.core.downloads);
+      else await serveStatic(req, res, path);
     } catch (err) {
       console.error('[courtdesk] web host could not serve', path, err);
       if (res.headersSent) res.destroy();

@@ -2,6 +2,7 @@ import { Layout } from 'antd';
 import { useState } from 'react';
 import type { Session } from '../../core/contract/index.js';
 import { CaseListPage } from '../features/cases/CaseListPage.js';
+import { DossierPage } from '../features/dossier/DossierPage.js';
 import { ScanningPage } from '../features/scanning/ScanningPage.js';
 import { ComingSoon } from './ComingSoon.js';
 import { HeaderBar } from './HeaderBar.js';
@@ -12,6 +13,21 @@ export function AppShell({ session, onLogout }: { session: Session; onLogout: ()
   const keys = navFor(session.roles);
   const [selected, setSelected] = useState<NavKey>('cases');
   const current = keys.includes(selected) ? selected : 'cases';
+  const [dossierCase, setDossierCase] = useState<string | null>(null);
+  const openDossier = (number: string) => {
+    setDossierCase(number);
+    setSelected('dossier');
+  };
+  const page =
+    current === 'cases' ? (
+      <CaseListPage session={session} onOpenDossier={keys.includes('dossier') ? openDossier : undefined} />
+    ) : current === 'scanning' ? (
+      <ScanningPage />
+    ) : current === 'dossier' ? (
+      <DossierPage session={session} initialCase={dossierCase} />
+    ) : (
+      <ComingSoon area={current} />
+    );
   return (
     <Layout className="app-shell">
       <Layout.Sider width={200} breakpoint="lg" collapsedWidth={64}>
@@ -23,7 +39,7 @@ export function AppShell({ session, onLogout }: { session: Session; onLogout: ()
           <HeaderBar session={session} onLogout={onLogout} />
         </Layout.Header>
         <Layout.Content className="app-content">
-          {current === 'cases' ? <CaseListPage session={session} /> : current === 'scanning' ? <ScanningPage /> : <ComingSoon area={current} />}
+          {page}
         </Layout.Content>
       </Layout>
     </Layout>

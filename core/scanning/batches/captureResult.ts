@@ -2,6 +2,7 @@ import { CourtError, type ErrorData } from '../../contract/index.js';
 import type { BlobStore } from '../../store/blobStore.js';
 import type { BatchStatus } from './batchRepository.js';
 import type { CapturedPage } from './pageRows.js';
+import type { RoutedPages } from '../separators/routing.js';
 
 /** Outcome of a scan batch or an import: the pages stored, and what went wrong, if anything. */
 export interface CaptureResult {
@@ -11,20 +12,28 @@ export interface CaptureResult {
   status: BatchStatus;
   pages: CapturedPage[];
   errors: ErrorData[];
+  /** Scans only, when cover sheets sent pages to other cases: those pages, per case. */
+  routed?: RoutedPages[];
 }
 
 /** What `courtdesk scan --json` and `courtdesk import --json` print. index is the page's number in the case. */
 export interface CaptureJson {
   case: string;
-  pages: { index: number; sha256: string; file: string; blank: boolean; skew: number }[];
+  pages: PageJson[];
   errors: ErrorData[];
+  /** Present when cover sheets in the batch sent pages to other cases. */
+  routed?: { case: string; pages: PageJson[] }[];
 }
 
+type PageJson = { index: number; sha256: string; file: string; blank: boolean; skew: number };
+
 export function captureResultJson(result: CaptureResult, blobs: BlobStore): CaptureJson {
+  const pageJson = (p: CapturedPage): PageJson => ({ index: p.position, sha256: p.sha256, file: blobs.pathOf(p.sha256), blank: p.blank, skew: p.skew });
   return {
     case: result.caseNumber,
-    pages: result.pages.map((p) => ({ index: p.position, sha256: p.sha256, file: blobs.pathOf(p.sha256), blank: p.blank, skew: p.skew })),
+    pages: result.pages.map(pageJson),
     errors: result.errors,
+    ...(result.routed ? { routed: result.routed.map((r) => ({ case: r.caseNumber, pages: r.pages.map(pageJson) })) } : {}),
   };
 }
 

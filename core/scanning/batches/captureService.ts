@@ -8,6 +8,7 @@ import type { PageOptions, ProcessedPage } from '../pipeline/types.js';
 import { finishBatch, resumeBatch, startBatch } from './batchRepository.js';
 import { errorData, type CaptureResult } from './captureResult.js';
 import { insertPage, storeBlobs, type CapturedPage } from './pageRows.js';
+import { readSheet, SheetRouter, type SeparatorSheet } from '../separators/routing.js';
 
 /** The page pipeline as capture sees it (PagePipeline implements this). */
 export interface PageProcessor {
@@ -42,6 +43,13 @@ export interface ScanRun {
 }
 
 const ABORTED = Symbol('aborted');
+
+/** Reads the page for a separator sheet while the pipeline already works on it; a sheet's processing is dropped. */
+async function pageOrSheet(pipeline: PageProcessor, page: RawPage, options?: Partial<PageOptions>): Promise<ProcessedPage | SeparatorSheet> {
+  const processed = pipeline.process(page, options);
+  processed.catch(() => {});
+  return (await readSheet(page)) ?? processed;
+}
 
 function whenAborted(signal?: AbortSignal): Promise<typeof ABORTED> {
   return new Promise((resolve) => {
@@ -78,24 +86,29 @@ export class CaptureService {
     const pages: CapturedPage[] = [];
     const errors: ErrorData[] = [];
     const warned = new Set<string>();
-    const inflight: Promise<ProcessedPage>[] = [];
+    const inflight: Promise<ProcessedPage | SeparatorSheet>[] = [];
+    const router = new SheetRouter(db, blobs, target, req.actor);
     const iterator = req.pages[Symbol.asyncIterator]();
     const aborted = whenAborted(req.signal);
 
-    const commit = (page: ProcessedPage) => {
+    const commit = (page: ProcessedPage | SeparatorSheet) => {
+      if ('kind' in page) return router.accept(page);
+      const to = router.target;
       const stored = storeBlobs(blobs, page);
-      const captured = db.transaction(() =>
-        insertPage(db, { caseId: target.caseId, caseNumber: target.caseNumber, batchId: target.batchId, source: 'scan', page, blobs: stored, actor: req.actor }),
-      )();
-      pages.push(captured);
+      const captured = db.transaction(() => {
+        const inserted = insertPage(db, { caseId: to.caseId, caseNumber: to.caseNumber, batchId: to.batchId, source: 'scan', page, blobs: stored, actor: req.actor });
+        router.place(inserted);
+        return inserted;
+      })();
+      if (router.keep(captured)) pages.push(captured);
       for (const w of page.warnings) {
         if (warned.has(w.code)) continue;
         warned.add(w.code);
         errors.push(new CourtError(w.code, { details: { index: captured.position, cause: w.message } }).toData());
       }
-      req.onProgress?.({ batchId: target.batchId, done: captured.batchSeq, page: captured });
+      req.onProgress?.({ batchId: to.batchId, done: captured.batchSeq, page: captured });
       this.deps.events?.emit('job.progress', {
-        jobId: `capture-${target.batchId}`,
+        jobId: `capture-${to.batchId}`,
         kind: 'scan',
         done: captured.batchSeq,
         total: null,
@@ -123,7 +136,7 @@ export class CaptureService {
           break;
         }
         if (next.done) break;
-        const job = pipeline.process(next.value, req.pageOptions);
+        const job = pageOrSheet(pipeline, next.value, req.pageOptions);
         job.catch(() => {}); // observed in order below; this only keeps a queued failure from going unhandled
         inflight.push(job);
         if (inflight.length >= pipeline.concurrency) commit(await inflight.shift()!);
@@ -140,6 +153,7 @@ export class CaptureService {
     const error = failure !== null ? errorData(failure) : undefined;
     if (error) errors.unshift(error);
     finishBatch(db, target.batchId, status, req.actor, error);
-    return { caseNumber: target.caseNumber, batchIds: [target.batchId], status, pages, errors };
+    const routed = router.finish(status, error);
+    return { caseNumber: target.caseNumber, batchIds: [target.batchId], status, pages, errors, ...(routed.length > 0 ? { routed } : {}) };
   }
 }

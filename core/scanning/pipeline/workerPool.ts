@@ -1,4 +1,5 @@
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
+import { startWorker } from '../../jobs/startWorker.js';
 import type { Encoded, Prepared, WorkerJob, WorkerReply } from './protocol.js';
 
 interface Task {
@@ -7,14 +8,6 @@ interface Task {
   transfer: ArrayBuffer[];
   resolve: (r: Prepared | Encoded) => void;
   reject: (e: Error) => void;
-}
-
-/** From TypeScript sources (tsx, vitest) a worker needs tsx's loader before it can import a .ts entry. */
-function startWorker(entry: URL): Worker {
-  if (!entry.pathname.endsWith('.ts')) return new Worker(entry);
-  const tsx = import.meta.resolve('tsx/esm/api');
-  const boot = `import(${JSON.stringify(tsx)}).then(({ register }) => { register(); return import(${JSON.stringify(entry.href)}); })`;
-  return new Worker(boot, { eval: true });
 }
 
 /**

@@ -15,7 +15,7 @@ import { useDebouncedValue } from './useDebouncedValue.js';
 const SEARCH_DEBOUNCE_MS = 300;
 
 /** The home page: every case the user can see, a search box, and 新建案件 for roles that may create. */
-export function CaseListPage({ session }: { session: Session }) {
+export function CaseListPage({ session, onOpenDossier }: { session: Session; onOpenDossier?: (number: string) => void }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const [query, setQuery] = useState('');
@@ -55,7 +55,7 @@ export function CaseListPage({ session }: { session: Session }) {
         </Flex>
       </Flex>
       {list.error !== null && <ErrorAlert error={list.error} />}
-      <CaseTable cases={list.cases} loading={list.loading} query={settledQuery} />
+      <CaseTable cases={list.cases} loading={list.loading} query={settledQuery} onOpenDossier={onOpenDossier} />
       <NewCaseDialog open={creating} onClose={() => setCreating(false)} onCreated={created} />
     </Flex>
   );

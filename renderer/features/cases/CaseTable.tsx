@@ -1,11 +1,12 @@
-import { Empty, Table, Typography } from 'antd';
+import { FolderOpenOutlined } from '@ant-design/icons';
+import { Button, Empty, Table, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useTranslation } from 'react-i18next';
 import type { Case } from '../../../core/contract/index.js';
 import { currentLanguage } from '../../i18n/i18n.js';
 import { formatCreatedAt, formatParties } from './formatCase.js';
 
-export function CaseTable({ cases, loading, query }: { cases: Case[]; loading: boolean; query: string }) {
+export function CaseTable({ cases, loading, query, onOpenDossier }: { cases: Case[]; loading: boolean; query: string; onOpenDossier?: (number: string) => void }) {
   const { t } = useTranslation();
   const language = currentLanguage();
   const columns: ColumnsType<Case> = [
@@ -30,6 +31,20 @@ export function CaseTable({ cases, loading, query }: { cases: Case[]; loading: b
       width: 200,
       render: (iso: string) => formatCreatedAt(iso, language),
     },
+    ...(onOpenDossier
+      ? [
+          {
+            key: 'actions',
+            title: t('cases.columns.actions'),
+            width: 120,
+            render: (_: unknown, c: Case) => (
+              <Button type="link" size="small" icon={<FolderOpenOutlined />} onClick={() => onOpenDossier(c.number)}>
+                {t('cases.openDossier')}
+              </Button>
+            ),
+          },
+        ]
+      : []),
   ];
   const emptyText = query.trim() ? t('cases.noMatch', { query: query.trim() }) : t('cases.empty');
   return (

@@ -30,6 +30,8 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
   exited.catch(() => undefined);
   process.env.COURTDESK_E2E_URL = fixture.url;
   process.env.COURTDESK_E2E_ADMIN_PASSWORD = fixture.password;
+  // Specs that need material in a case (as if scanned) add it to this store directly.
+  process.env.COURTDESK_E2E_DATA_DIR = fixture.dataDir;
   return async () => {
     const gone = once(child, 'exit');
     child.kill('SIGTERM');

@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { openCourtCore } from '../../../core/app/courtCore.js';
+import { exportInWorker } from '../../../core/dossier/desk/workerExporter.js';
 import { createCaptureServices } from '../../../hosts/capture.js';
 import { startWebHost } from '../../../hosts/web/webHost.js';
 import { version } from '../../../hosts/version.js';
@@ -13,7 +14,7 @@ import { saneTestConfig } from '../../helpers/saneConfig.js';
 
 const staticDir = fileURLToPath(new URL('../../../dist/renderer', import.meta.url));
 const dataDir = mkdtempSync(join(tmpdir(), 'courtdesk-e2e-'));
-const core = openCourtCore({ dataDir, host: 'web', version });
+const core = openCourtCore({ dataDir, host: 'web', version, exporter: exportInWorker() });
 const password = await core.ensureInitialAdmin();
 // Scanning over SANE's own test device (its feeder gives ten pages), as `courtdesk serve` attaches real scanners.
 const sane = saneTestConfig();
