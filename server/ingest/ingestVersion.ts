@@ -22,7 +22,7 @@ export const idempotencyKey = (workstationId: string, dossierId: string, sha256:
 const SELECT_VERSION = `SELECT v.id, v.dossier_id, c.number AS case_number, v.sha256, v.version_no, v.byte_length, v.page_count,
   v.workstation_id, v.ingested_at FROM dossier_versions v JOIN dossiers d ON d.id = v.dossier_id JOIN cases c ON c.id = d.case_id`;
 
-interface VersionRow {
+export interface VersionRow {
   id: number;
   dossier_id: string;
   case_number: string;

@@ -6,21 +6,11 @@ import { CourtError } from '../../core/contract/index.js';
 import { parseCaseNumber } from '../../core/cases/caseNumber.js';
 import { authorize } from '../auth/requestAuth.js';
 import type { ServerContext } from '../context.js';
+import type { VersionRow } from '../ingest/ingestVersion.js';
 
 const ListQuery = z.object({ case: z.string().max(64).optional(), limit: z.coerce.number().int().min(1).max(500).default(100) });
 const VersionRef = z.object({ dossierId: z.string().max(64), versionNo: z.coerce.number().int().min(1) });
 
-interface VersionRow {
-  id: number;
-  dossier_id: string;
-  case_number: string;
-  sha256: string;
-  version_no: number;
-  byte_length: number;
-  page_count: number;
-  workstation_id: string;
-  ingested_at: Date;
-}
 
 /** The API the court's case-management system (and judges' readers) use to get dossiers out. */
 export function registerDossierRoutes(app: FastifyInstance, ctx: ServerContext): void {

@@ -1,11 +1,9 @@
 import type { Command } from 'commander';
 import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { CourtError } from '../../../core/contract/index.js';
-import { FileKeyVault } from '../../../core/ledger/keys/fileKeyVault.js';
 import { verifyCaseStore, type StoreVerdict } from '../../../core/dossier/verify/verifyCaseStore.js';
 import { verifyDossierPdf, type PdfVerdict } from '../../../core/dossier/verify/verifyDossierPdf.js';
-import { workstationKeyName } from '../../../core/dossier/integrity/workstationLedger.js';
+import { storeVerifierKeys } from '../../../core/dossier/desk/verifyStore.js';
 import { resolveDataDir } from '../../../core/config/dataDir.js';
 import type { Run } from '../program.js';
 
@@ -19,12 +17,7 @@ const problemText: Record<string, string> = {
 
 /** Keys this verifier trusts: the workstation's own, those in trusted-keys.txt, and --trust-key. */
 async function trustedKeys(dataDir: string, extra: string[]): Promise<string[]> {
-  const keys = [...extra];
-  const own = await new FileKeyVault(join(dataDir, 'keys')).load(workstationKeyName(dataDir) ?? '-');
-  if (own) keys.push(own.verifierKey);
-  const listFile = join(dataDir, 'trusted-keys.txt');
-  if (existsSync(listFile)) keys.push(...readFileSync(listFile, 'utf8').split('\n').map((l) => l.trim()).filter((l) => l && !l.startsWith('#')));
-  return keys;
+  return [...extra, ...(await storeVerifierKeys(dataDir))];
 }
 
 function verdictText(v: PdfVerdict | StoreVerdict): { ok: boolean; text: string } {
