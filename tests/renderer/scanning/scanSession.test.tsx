@@ -1,4 +1,4 @@
-import { cleanup, fireEvent, screen } from '@testing-library/react';
+import { cleanup, fireEvent, screen, waitFor } from '@testing-library/react';
 import { act } from 'react';
 import { afterEach, describe, expect, it } from 'vitest';
 import { CourtError, type ScanBatch, type ScanPage } from '../../../core/contract/index.js';
@@ -104,7 +104,8 @@ describe('the scanning desk', componentTestOptions, () => {
     expect(screen.getByText(/本批已扫描的 4 页均已保存/)).toBeTruthy();
 
     // One 继续扫描 beside the error, and one per batch that stopped early (failed, interrupted) in the list.
-    expect(await screen.findAllByRole('button', { name: /继续扫描/ })).toHaveLength(3);
+    // findAllByRole settles on the first match; the batch list arrives on its own round trip.
+    await waitFor(() => expect(screen.getAllByRole('button', { name: /继续扫描/ })).toHaveLength(3));
     fireEvent.click(screen.getAllByRole('button', { name: /继续扫描/ })[0]);
     await screen.findByText('正在扫描');
     expect(host.calls.filter((c) => c.channel === 'scanning.continue').map((c) => c.input)).toEqual([{ batchId: 7 }]);
