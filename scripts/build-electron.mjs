@@ -1,5 +1,6 @@
 #!/usr/bin/env node
-// Bundles the Electron main process, the sandboxed preload and the utility-process host into
+// Bundles the Electron main process, its worker entries (export, page pipeline, scanner driver),
+// the sandboxed preload and the utility-process host into
 // dist/electron/ (or --outdir DIR), then checks that the preload can load in a sandbox.
 import { build } from 'esbuild';
 import { readFileSync, statSync } from 'node:fs';
@@ -10,13 +11,29 @@ import { root } from './lib/run.mjs';
 const { values } = parseArgs({ options: { outdir: { type: 'string' } } });
 const outdir = resolve(root, values.outdir ?? 'dist/electron');
 
-// Native or Electron-provided: loaded from node_modules (unpacked from the asar when packaged).
-const nodeExternals = ['electron', 'better-sqlite3', 'koffi', 'sharp'];
+// Electron-provided or an npm package: loaded from node_modules (electron-builder ships the
+// production dependencies; native ones are unpacked from the asar), so pdfkit, sharp and the rest
+// find their own data files where they expect them. The bundles hold only CourtDesk's code.
+const nodeBundle = { platform: 'node', target: 'node22', packages: 'external' };
 
-// Electron 38 ships Node 22 and Chromium 140.
+// CommonJS like the rest of the bundles so tests can run main.cjs on a stand-in for Electron. Code
+// that finds its siblings through import.meta gets this file's URL instead; import.meta.resolve is
+// reached only when running from TypeScript sources (see core/jobs/startWorker.ts).
+const importMeta = {
+  define: { 'import.meta.url': '__courtdeskModuleUrl', 'import.meta.resolve': '__courtdeskResolve' },
+  banner: {
+    js: 'const __courtdeskModuleUrl = require("node:url").pathToFileURL(__filename).href; const __courtdeskResolve = (s) => require("node:url").pathToFileURL(require.resolve(s)).href;',
+  },
+};
+
+// Electron 38 ships Node 22 and Chromium 140. The workers sit beside main.cjs, where
+// core/config/siblingModule.ts looks for them.
 const bundles = [
-  { entry: 'electron/main/main.ts', out: 'main.cjs', platform: 'node', target: 'node22', external: nodeExternals },
-  { entry: 'electron/utility/host.ts', out: 'utility.cjs', platform: 'node', target: 'node22', external: nodeExternals },
+  { entry: 'electron/main/main.ts', out: 'main.cjs', ...nodeBundle, ...importMeta },
+  { entry: 'electron/utility/host.ts', out: 'utility.cjs', ...nodeBundle },
+  { entry: 'core/dossier/desk/exportWorker.ts', out: 'exportWorker.cjs', ...nodeBundle, ...importMeta },
+  { entry: 'core/scanning/pipeline/pageWorker.ts', out: 'pageWorker.cjs', ...nodeBundle, ...importMeta },
+  { entry: 'native/scanning/driverHost.ts', out: 'driverHost.cjs', ...nodeBundle, ...importMeta },
   // platform 'browser': a Node built-in reached from the preload fails the build instead of the window.
   { entry: 'electron/preload/preload.ts', out: 'preload.cjs', platform: 'browser', target: 'chrome140', external: ['electron'] },
 ];
@@ -50,6 +67,9 @@ for (const b of bundles) {
     platform: b.platform,
     target: b.target,
     external: b.external,
+    packages: b.packages,
+    define: b.define,
+    banner: b.banner,
     sourcemap: 'linked',
     metafile: true,
     legalComments: 'none',

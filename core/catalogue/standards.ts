@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { z } from 'zod';
+import { resourcePath } from '../config/resources.js';
 import { CourtError } from '../contract/index.js';
 import { StandardSchema, type CategoryDef, type StandardDef } from './standardSchema.js';
 
@@ -25,7 +25,7 @@ export interface StandardSet {
   category(id: string): Category | undefined;
 }
 
-export const defaultStandardsDir = fileURLToPath(new URL('../../resources/catalogue/', import.meta.url));
+export const defaultStandardsDir = resourcePath('catalogue');
 
 function invalid(file: string, message: string, details: Record<string, unknown>): CourtError {
   return new CourtError('CATALOGUE_STANDARD_INVALID', {

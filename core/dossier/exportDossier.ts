@@ -57,7 +57,8 @@ export async function exportDossier(
   };
   // Opened before rendering so that a wrong passphrase fails fast, not after hundreds of pages.
   const sealSigner = input.seal ? commonName(openP12(input.seal.p12, input.seal.passphrase).cert) : undefined;
-  const manifest = await manifestFor(deps.db, deps.ledger, model);
+  // Logged only once every page is drawn: a cancelled or failed export leaves no ledger entry.
+  const logged: { manifest?: Manifest } = {};
   // Frames are taken from the masters as the renderer reads them, so each file is read once.
   const frames = new Map<string, Frame>();
   const readAndFrame = (sha256: string) => {
@@ -65,7 +66,8 @@ export async function exportDossier(
     frames.set(sha256, frameOf(master));
     return master;
   };
-  const attachments = () => {
+  const attachments = async () => {
+    const manifest = (logged.manifest = await manifestFor(deps.db, deps.ledger, model));
     const integrity: IntegrityAttachment = {
       format: 'courtdesk-dossier-integrity',
       version: 1,
@@ -83,6 +85,8 @@ export async function exportDossier(
     ];
   };
   const rendered = await renderDossierPdf(model, { now: new Date(), readMaster: readAndFrame, attachments, sealSigner, onPage: input.onPage });
+  const checkpoint = logged.manifest?.checkpoint;
+  if (!checkpoint) throw new CourtError('INTERNAL', { details: { why: 'the renderer did not ask for the integrity attachment' } });
   const bytes = input.seal
     ? await signPdf(rendered, { ...input.seal, reason: `${model.case.number} 电子卷宗`, location: model.case.courtCode, widgetRect: coverSealWidgetRect })
     : rendered;
@@ -106,7 +110,7 @@ export async function exportDossier(
       sha256: result.sha256,
       byteLength: bytes.length,
       pageCount: pages,
-      checkpoint: manifest.checkpoint,
+      checkpoint,
     });
   })();
   return result;

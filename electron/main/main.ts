@@ -5,14 +5,18 @@ import { join } from 'node:path';
 import { openCourtCore, type CourtCore } from '../../core/app/courtCore.js';
 import { resolveDataDir } from '../../core/config/dataDir.js';
 import { CourtError } from '../../core/contract/index.js';
+import { exportInWorker } from '../../core/dossier/desk/workerExporter.js';
+import { startWorkstation, type WorkstationServices } from '../../hosts/workstation.js';
 import { createMainWindow } from './createMainWindow.js';
 import { hardenSession } from './hardenSession.js';
 import { initialPasswordMessage, passwordDelivery } from './initialPassword.js';
 import { registerIpc } from './ipc.js';
 import { appFiles } from './paths.js';
 import { appSchemePrivileges } from './security.js';
+import { utilityDriverSpawner } from './utilityDriver.js';
 
 let core: CourtCore | null = null;
+let workstation: WorkstationServices | null = null;
 let mainWindow: BrowserWindow | null = null;
 
 function fatal(err: unknown): void {
@@ -52,13 +56,16 @@ async function start(): Promise<void> {
       remedy: '请先运行 npm run build',
     });
   }
+  const sqliteBinding = !app.isPackaged && existsSync(files.devSqliteBinding) ? files.devSqliteBinding : undefined;
   core = openCourtCore({
     dataDir: resolveDataDir({ electronUserData: app.getPath('userData') }),
     host: 'electron',
     version: app.getVersion(),
-    sqliteBinding: !app.isPackaged && existsSync(files.devSqliteBinding) ? files.devSqliteBinding : undefined,
+    sqliteBinding,
+    exporter: exportInWorker({ sqliteBinding }),
   });
   const password = await core.ensureInitialAdmin();
+  workstation = startWorkstation(core, { scanner: { spawn: utilityDriverSpawner(files.electronDir) } });
   hardenSession(session.defaultSession, files.rendererDir, core.downloads);
   const ipc = registerIpc(core);
   mainWindow = await createMainWindow({
@@ -87,7 +94,15 @@ if (!app.requestSingleInstanceLock()) {
     mainWindow.focus();
   });
   app.on('window-all-closed', () => app.quit());
-  app.on('will-quit', () => {
+  // Scans end and their batches close, and OCR workers stop, before the store is closed under them.
+  app.on('will-quit', (event) => {
+    if (workstation) {
+      event.preventDefault();
+      const stopping = workstation;
+      workstation = null;
+      void stopping.stop().finally(() => app.quit());
+      return;
+    }
     core?.close();
     core = null;
   });

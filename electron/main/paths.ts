@@ -4,6 +4,8 @@ import { join } from 'node:path';
 export function appFiles(appPath: string) {
   const dist = join(appPath, 'dist');
   return {
+    /** main.cjs with its worker entries (export, page pipeline, scanner driver) beside it. */
+    electronDir: join(dist, 'electron'),
     preload: join(dist, 'electron', 'preload.cjs'),
     utilityHost: join(dist, 'electron', 'utility.cjs'),
     rendererDir: join(dist, 'renderer'),

@@ -7,10 +7,11 @@ import { appFiles } from './paths.js';
  * in an Electron utility process: talk to it with postMessage and the 'message' and 'exit'
  * events. Utility processes keep working with the runAsNode fuse off, unlike fork().
  */
-export function forkUtilityWorker(workerModule: string, serviceName: string): UtilityProcess {
+export function forkUtilityWorker(workerModule: string, serviceName: string, env: NodeJS.ProcessEnv = process.env): UtilityProcess {
   return utilityProcess.fork(appFiles(app.getAppPath()).utilityHost, [], {
     serviceName,
-    stdio: 'inherit',
-    env: { ...process.env, [workerModuleVariable]: workerModule },
+    // stderr is piped so a crashing backend's last words reach the operator's error report.
+    stdio: ['ignore', 'inherit', 'pipe'],
+    env: { ...env, [workerModuleVariable]: workerModule },
   });
 }

@@ -82,9 +82,12 @@ process.on('message', async (raw: unknown) => {
   }
 });
 
-// The application closed the channel (or died): stop scanning and let the backends release the devices.
-process.on('disconnect', () => {
+// The application closed the channel (or died), or, in an Electron utility process which has no
+// channel to close, asked the process to end: stop scanning and let the backends release the devices.
+const release = () => {
   for (const run of scans.values()) run.abort.abort();
   shutdownSane();
   process.exit(0);
-});
+};
+process.on('disconnect', release);
+process.on('SIGTERM', release);

@@ -1,6 +1,6 @@
-import { fork, type ChildProcess } from 'node:child_process';
 import { CourtError } from '../../core/contract/index.js';
 import { ScanSettingsSchema, type Capabilities, type DeviceInfo, type RawPage, type ScannerPort, type ScanSettings } from '../../core/scanning/port/scannerPort.js';
+import { forkDriver, type DriverProcess, type DriverSpawner } from './driverProcess.js';
 import { DriverReplySchema, type DriverRequest, type ParsedReply } from './protocol.js';
 
 type Event = ParsedReply | { id: number; kind: 'crash'; cause: string; stderr: string };
@@ -13,17 +13,12 @@ export interface IsolatedScannerOptions {
   window?: number;
   /** How long a cancelled scan may take to stop before the driver process is killed. */
   cancelGraceMs?: number;
+  /** How the driver process is started; forkDriver unless the host (Electron) has its own kind of process. */
+  spawn?: DriverSpawner;
 }
 
 /** Last bytes of the driver's stderr, kept for the crash report (backends print their last words there). */
 const STDERR_TAIL = 4096;
-
-function driverEntry(): { file: string; execArgv: string[] } {
-  const ts = import.meta.url.endsWith('.ts');
-  const file = new URL(`./driverHost.${ts ? 'ts' : 'js'}`, import.meta.url).pathname;
-  // From TypeScript sources the child needs tsx's loader, resolved from here so any working directory works; a built app runs plain JavaScript.
-  return { file, execArgv: ts ? ['--import', import.meta.resolve('tsx')] : [] };
-}
 
 function crashed(event: Extract<Event, { kind: 'crash' }>, pagesReceived?: number): CourtError {
   return new CourtError('SCANNER_DRIVER_CRASHED', {
@@ -39,14 +34,14 @@ function crashed(event: Extract<Event, { kind: 'crash' }>, pagesReceived?: numbe
  * does not keep the application's event loop alive; close() ends it.
  */
 export class IsolatedScanner implements ScannerPort {
-  private child: ChildProcess | null = null;
+  private child: DriverProcess | null = null;
   private stderrTail = '';
   private nextId = 1;
   private readonly listeners = new Map<number, Listener>();
   private readonly options: Required<Omit<IsolatedScannerOptions, 'env'>> & { env: NodeJS.ProcessEnv };
 
   constructor(env: NodeJS.ProcessEnv = process.env, options: Omit<IsolatedScannerOptions, 'env'> = {}) {
-    this.options = { env, window: options.window ?? 2, cancelGraceMs: options.cancelGraceMs ?? 10_000 };
+    this.options = { env, window: options.window ?? 2, cancelGraceMs: options.cancelGraceMs ?? 10_000, spawn: options.spawn ?? forkDriver };
   }
 
   /** The running driver's process id, for tests that stop it the hard way. */
@@ -54,28 +49,25 @@ export class IsolatedScanner implements ScannerPort {
     return this.child?.pid;
   }
 
-  private driver(): ChildProcess {
+  private driver(): DriverProcess {
     if (this.child) return this.child;
-    const { file, execArgv } = driverEntry();
-    const child = fork(file, [], { execArgv, env: this.options.env, serialization: 'advanced', stdio: ['ignore', 'inherit', 'pipe', 'ipc'] });
+    const child = this.options.spawn(this.options.env);
     this.stderrTail = '';
-    child.stderr?.on('data', (chunk: Buffer) => {
+    child.onStderr((chunk) => {
       process.stderr.write(chunk);
       this.stderrTail = (this.stderrTail + chunk.toString('utf8')).slice(-STDERR_TAIL);
     });
-    child.on('message', (raw) => {
+    child.onMessage((raw) => {
       const parsed = DriverReplySchema.safeParse(raw);
       // A reply that fails the check is a driver fault: end that process rather than trust it.
-      if (!parsed.success) child.kill('SIGKILL');
+      if (!parsed.success) child.kill();
       else this.listeners.get(parsed.data.id)?.(parsed.data);
     });
-    const gone = (cause: string) => {
+    child.onGone((cause) => {
       if (this.child !== child) return;
       this.child = null;
       for (const [id, listener] of [...this.listeners]) listener({ id, kind: 'crash', cause, stderr: this.stderrTail });
-    };
-    child.on('error', (err) => gone(err.message));
-    child.on('exit', (code, signal) => gone(signal ? `signal ${signal}` : `exit code ${code}`));
+    });
     this.child = child;
     this.updateRef();
     return child;
@@ -83,13 +75,7 @@ export class IsolatedScanner implements ScannerPort {
 
   /** Keep the application alive only while a request is outstanding. */
   private updateRef(): void {
-    const child = this.child;
-    if (!child) return;
-    const busy = this.listeners.size > 0;
-    for (const handle of [child, child.channel, child.stderr] as ({ ref(): void; unref(): void } | null | undefined)[]) {
-      if (busy) handle?.ref();
-      else handle?.unref();
-    }
+    this.child?.hold(this.listeners.size > 0);
   }
 
   private listen(id: number, listener: Listener): void {
@@ -102,8 +88,8 @@ export class IsolatedScanner implements ScannerPort {
     this.updateRef();
   }
 
-  private post(child: ChildProcess, req: DriverRequest): void {
-    if (child.connected) child.send(req);
+  private post(child: DriverProcess, req: DriverRequest): void {
+    child.send(req);
   }
 
   private request<T>(req: { op: 'list' } | { op: 'capabilities'; device: string }, pick: (r: ParsedReply) => T | undefined): Promise<T> {
@@ -177,9 +163,9 @@ export class IsolatedScanner implements ScannerPort {
   }
 
   /** Cancels a scan nobody reads any more; a driver that does not stop in time is killed. */
-  private stop(child: ChildProcess, id: number): void {
+  private stop(child: DriverProcess, id: number): void {
     if (this.child !== child || !child.connected) return;
-    const timer = setTimeout(() => child.kill('SIGKILL'), this.options.cancelGraceMs);
+    const timer = setTimeout(() => child.kill(), this.options.cancelGraceMs);
     this.listen(id, (event) => {
       if (event.kind === 'page') return;
       clearTimeout(timer);
@@ -190,15 +176,7 @@ export class IsolatedScanner implements ScannerPort {
 
   /** Ends the driver process; a scan still running ends with SCANNER_DRIVER_CRASHED. */
   async close(): Promise<void> {
-    const child = this.child;
-    if (!child) return;
-    await new Promise<void>((resolve) => {
-      child.once('exit', () => resolve());
-      // An idle driver is unreferenced; waiting for its exit must keep this process alive.
-      child.ref();
-      if (child.connected) child.disconnect();
-      else child.kill();
-    });
+    await this.child?.end();
   }
 }
 

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
+import { resourcePath } from '../../config/resources.js';
 import { CourtError } from '../../contract/index.js';
 import type { Db } from '../../store/database.js';
 
@@ -12,7 +12,7 @@ export interface Example {
   category: string;
 }
 
-export const defaultSeedFile = fileURLToPath(new URL('../../../resources/catalogue/seed/examples.json', import.meta.url));
+export const defaultSeedFile = resourcePath('catalogue', 'seed', 'examples.json');
 
 const SeedFileSchema = z.object({
   version: z.number().int(),

@@ -14,24 +14,29 @@ const port = parentPort;
 if (!port) throw new Error('exportWorker must run in a worker thread');
 const send = (m: ExportWorkerMessage) => port.postMessage(m);
 
-const data = ExportWorkerDataSchema.parse(workerData);
-const db = openDatabase(storeFile(data.dataDir), { nativeBinding: data.sqliteBinding });
-try {
-  const result = await exportDossier(
-    { db, blobs: new BlobStore(blobDir(data.dataDir)), ledger: await workstationLedger(data.dataDir) },
-    {
-      caseNumber: data.caseNumber,
-      out: data.out,
-      actor: data.actor,
-      onPage: (done, total) => {
-        if (Atomics.load(data.cancelFlag, 0) === 1) throw new CourtError('JOB_CANCELLED');
-        send({ type: 'progress', done, total });
+async function run(): Promise<void> {
+  const data = ExportWorkerDataSchema.parse(workerData);
+  const db = openDatabase(storeFile(data.dataDir), { nativeBinding: data.sqliteBinding });
+  try {
+    const result = await exportDossier(
+      { db, blobs: new BlobStore(blobDir(data.dataDir)), ledger: await workstationLedger(data.dataDir) },
+      {
+        caseNumber: data.caseNumber,
+        out: data.out,
+        actor: data.actor,
+        onPage: (done, total) => {
+          if (Atomics.load(data.cancelFlag, 0) === 1) throw new CourtError('JOB_CANCELLED');
+          send({ type: 'progress', done, total });
+        },
       },
-    },
-  );
-  send({ type: 'done', result });
-} catch (err) {
-  send({ type: 'failed', error: errorData(err) });
-} finally {
-  db.close();
+    );
+    send({ type: 'done', result });
+  } catch (err) {
+    send({ type: 'failed', error: errorData(err) });
+  } finally {
+    db.close();
+  }
 }
+
+// Not top-level await: the Electron build bundles this entry as CommonJS.
+void run();

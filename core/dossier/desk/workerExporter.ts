@@ -1,9 +1,10 @@
+import { siblingModule } from '../../config/siblingModule.js';
 import { CourtError } from '../../contract/index.js';
 import { startWorker } from '../../jobs/startWorker.js';
 import type { DossierExporter } from './exporter.js';
 import { ExportWorkerMessageSchema, type ExportWorkerData } from './exportProtocol.js';
 
-const entry = new URL(`./exportWorker${import.meta.url.endsWith('.ts') ? '.ts' : '.js'}`, import.meta.url);
+const entry = siblingModule('exportWorker', import.meta.url);
 
 /**
  * Each export in its own worker thread, over its own connection to the store. Cancelling sets a

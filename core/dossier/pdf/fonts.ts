@@ -1,4 +1,5 @@
 import { existsSync } from 'node:fs';
+import { resourcePath } from '../../config/resources.js';
 import { CourtError } from '../../contract/index.js';
 
 /**
@@ -8,7 +9,7 @@ import { CourtError } from '../../contract/index.js';
 const candidates = [
   process.env.COURTDESK_CJK_FONT,
   '/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc',
-  new URL('../../../resources/fonts/NotoSansCJK-Regular.ttc', import.meta.url).pathname,
+  resourcePath('fonts', 'NotoSansCJK-Regular.ttc'),
 ].filter((f): f is string => Boolean(f));
 
 export const CJK_FACE = 'NotoSansCJKsc-Regular';

@@ -16,8 +16,11 @@ export interface Attachment {
 export interface RenderOptions {
   now: Date;
   readMaster: (sha256: string) => Buffer;
-  /** Asked for once every page is drawn, so attachments can describe the pages as rendered. */
-  attachments?: () => Attachment[];
+  /**
+   * Asked for once every page is drawn, so attachments can describe the pages as rendered and an
+   * export cancelled or failed while drawing leaves nothing behind (no ledger entry, no checkpoint).
+   */
+  attachments?: () => Promise<Attachment[]>;
   /** Draws the visible seal on the cover for this signer; the signature itself is added afterwards. */
   sealSigner?: string;
   onPage?: (done: number, total: number) => void;
@@ -36,7 +39,7 @@ const POINTS_PER_INCH = 72;
  * layer, a bookmark per document, page labels (封面, 目录1…, then 1…N) and the case in the metadata.
  * Aims at PDF/A-2b: fonts embedded, XMP metadata and an sRGB output intent (pdfkit's PDF/A mode).
  */
-export function renderDossierPdf(model: DossierModel, opts: RenderOptions): Promise<Buffer> {
+export async function renderDossierPdf(model: DossierModel, opts: RenderOptions): Promise<Buffer> {
   const c = model.case;
   const doc = new PDFDocument({
     autoFirstPage: false,
@@ -101,7 +104,7 @@ export function renderDossierPdf(model: DossierModel, opts: RenderOptions): Prom
   root.data.PageLabels = {
     Nums: [0, { P: new String('封面') }, 1, { P: new String('目录'), S: 'D', St: 1 }, 1 + contentsPages, { S: 'D', St: 1 }],
   };
-  for (const a of opts.attachments?.() ?? []) {
+  for (const a of (await opts.attachments?.()) ?? []) {
     doc.file(a.bytes, { name: a.name, type: a.mediaType, description: a.description, relationship: 'Data' } as never);
   }
   doc.end();

@@ -1,6 +1,7 @@
 // On glibc, libvips must be loaded by the main thread before any worker loads it, or a worker's exit unloads it under the others.
 import 'sharp';
 import { availableParallelism } from 'node:os';
+import { siblingModule } from '../../config/siblingModule.js';
 import { CourtError } from '../../contract/index.js';
 import type { Encoded, Prepared } from './protocol.js';
 import { checkRawPage, type RawPage } from './rawPage.js';
@@ -21,11 +22,7 @@ export interface PagePipelineOptions {
   settings?: Partial<PipelineSettings>;
   /** Worker threads; default one per core, at most four. */
   workers?: number;
-  /** Where the worker entry lives once bundled; defaults to pageWorker next to this module. */
-  workerUrl?: URL;
 }
-
-const sibling = (name: string) => new URL(`./${name}${import.meta.url.endsWith('.ts') ? '.ts' : '.js'}`, import.meta.url);
 
 const asBuffer = (u: Uint8Array) => Buffer.from(u.buffer, u.byteOffset, u.length);
 
@@ -43,7 +40,7 @@ export class PagePipeline {
     this.settings = { ...defaultPipelineSettings, ...opts.settings };
     this.detector = opts.detector;
     const size = opts.workers ?? Math.min(4, availableParallelism());
-    this.pool = new WorkerPool(opts.workerUrl ?? sibling('pageWorker'), Math.max(1, size));
+    this.pool = new WorkerPool(siblingModule('pageWorker', import.meta.url), Math.max(1, size));
   }
 
   /** How many pages can usefully be in flight at once. */

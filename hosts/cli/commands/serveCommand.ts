@@ -1,9 +1,7 @@
 import type { Command } from 'commander';
 import { resolve } from 'node:path';
 import { CourtError } from '../../../core/contract/index.js';
-import { DEFAULT_OCR_LANGS } from '../../../core/ocr/port.js';
-import { createCaptureServices } from '../../capture.js';
-import { createOcrQueue } from '../../ocr.js';
+import { startWorkstation } from '../../workstation.js';
 import { openBrowser } from '../openBrowser.js';
 import type { Run } from '../program.js';
 
@@ -31,22 +29,15 @@ export function registerServeCommand(program: Command, run: Run): void {
         if (password) out.info(`首次启动：已创建管理员账号 admin，初始密码（仅显示这一次）：${password}`);
         // Loaded here so that batch commands do not pay for the web stack at start-up.
         const { startWebHost } = await import('../../web/webHost.js');
-        // Pages left queued by an earlier run or by `courtdesk import` are recognised in the background.
-        const ocr = createOcrQueue(opened);
-        const capture = createCaptureServices(opened);
-        // Scanned pages are queued for OCR as soon as their batch ends, as `courtdesk scan` does.
-        const detachCapture = opened.attachCapture({ ...capture, onCaptured: (r) => ocr.enqueue(r.pages.map((p) => p.pageId), DEFAULT_OCR_LANGS) });
+        const workstation = startWorkstation(opened);
         const web = await startWebHost({ core: opened, port: opts.port, host: opts.host, staticDir });
-        ocr.start();
         out.result({ url: web.url }, () => `CourtDesk 已启动：${web.url}\n按 Ctrl+C 停止。`);
         if (opts.open) openBrowser(web.url, out);
         await new Promise<void>((done) => {
           for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => done());
         });
         await web.close();
-        await detachCapture();
-        await capture.close();
-        await ocr.stop();
+        await workstation.stop();
       }),
     );
 }

@@ -129,8 +129,10 @@ describe('the 卷宗 contract over a real store', () => {
     expect(verdict).toMatchObject({ status: 'ledger', error: { code: 'LEDGER_TAMPERED', remedy: expect.stringContaining('取证') } });
   });
 
-  it('stops an export when asked, leaving no PDF, and refuses to download it', async () => {
+  it('stops an export when asked, leaving no PDF, no ledger entry, and refuses to download it', async () => {
     const { dir, core, call, refusal, number } = await withSample();
+    const ledgerSize = () => core.db.prepare('SELECT count(*) FROM ledger_leaves').pluck().get();
+    const before = ledgerSize();
     const progressed = new Promise<void>((resolve) => core.events.on('job.progress', () => resolve()));
     const started = await call<Job>('dossier.export', { number });
     await progressed;
@@ -138,6 +140,8 @@ describe('the 卷宗 contract over a real store', () => {
     await call<Job>('jobs.cancel', { jobId: started.id });
     expect(await core.jobs.whenSettled(started.id)).toMatchObject({ state: 'cancelled', error: { code: 'JOB_CANCELLED' } });
     expect(existsSync(join(dir, 'exports')) ? readdirSync(join(dir, 'exports')).filter((f) => f.endsWith('.pdf')) : []).toEqual([]);
+    // The 校验 history shows only exports that produced a file.
+    expect(ledgerSize()).toBe(before);
     expect((await refusal('dossier.download', { jobId: started.id })).code).toBe('JOB_NOT_FINISHED');
   });
 

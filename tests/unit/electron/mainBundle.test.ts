@@ -6,7 +6,8 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { bridgeEventChannel } from '../../../core/contract/bridge.js';
-import { channels, type Envelope } from '../../../core/contract/index.js';
+import { channels, type Envelope, type Job } from '../../../core/contract/index.js';
+import { saneTestConfig } from '../../helpers/saneConfig.js';
 import { appEntryUrl, appSchemePrivileges, contentSecurityPolicy, secureWebPreferences } from '../../../electron/main/security.js';
 import { createFakeElectron, FakeEvent } from './support/fakeElectron.js';
 
@@ -15,8 +16,10 @@ const require = createRequire(import.meta.url);
 
 /**
  * Runs the real dist/electron/main.cjs, built by the real build script, with the real core on a
- * temp store; only the Electron module is a stand-in (there is no Electron binary here). Proves the
- * bundle loads, wires the lifecycle, the window and IPC as designed, and closes the store on quit.
+ * temp store; only the Electron module is a stand-in (there is no Electron binary here; its utility
+ * processes are Node children running the real utility host). Proves the bundle loads, wires the
+ * lifecycle, the window and IPC as designed, scans through libsane in a utility process, exports in
+ * its bundled worker, and closes the store on quit.
  */
 describe('the bundled main process on a stand-in for Electron', () => {
   const made: string[] = [];
@@ -36,12 +39,15 @@ describe('the bundled main process on a stand-in for Electron', () => {
     appPath = temp();
     home = temp();
     passwordFile = join(temp(), 'admin-password');
+    // The app's layout as electron-builder.yml packs it: node_modules and resources beside dist.
     symlinkSync(join(root, 'node_modules'), join(appPath, 'node_modules'), 'dir');
+    symlinkSync(join(root, 'resources'), join(appPath, 'resources'), 'dir');
     execFileSync(process.execPath, ['scripts/build-electron.mjs', '--outdir', join(appPath, 'dist', 'electron')], { cwd: root, stdio: 'pipe' });
     mkdirSync(join(appPath, 'dist', 'renderer'));
     writeFileSync(join(appPath, 'dist', 'renderer', 'index.html'), '<!doctype html><title>CourtDesk</title>');
 
     process.env.COURTDESK_HOME = home;
+    process.env.SANE_CONFIG_DIR = saneTestConfig(temp()).dir;
     process.env.COURTDESK_E2E_ADMIN_PASSWORD_FILE = passwordFile;
     fake = createFakeElectron({ appPath, userData: join(appPath, 'userData') });
     electronModule = require.resolve('electron');
@@ -128,6 +134,28 @@ describe('the bundled main process on a stand-in for Electron', () => {
     expect(listed.ok && listed.value.map((c) => c.number)).toEqual([number]);
   });
 
+  it('scans the SANE test feeder through the driver in a utility process, and exports the pages in the bundled worker', async () => {
+    const number = '（2025）京0105民初88号';
+    const events = () => fake.windows[0].webContents.sent.map((s) => s.message as { event: string; payload: Record<string, unknown> });
+    const devices = (await fake.invoke('scanning.devices', {})) as Envelope<{ name: string }[]>;
+    expect(devices.ok && devices.value.map((d) => d.name)).toContain('test:0');
+    const started = await fake.invoke('scanning.start', { case: number, device: 'test:0', settings: { source: 'adf', mode: 'gray', resolution: 75 }, orientation: false });
+    expect(started).toMatchObject({ ok: true });
+    const last = (event: string, id?: string) => events().filter((e) => e.event === event && (id === undefined || e.payload.id === id)).at(-1)?.payload;
+    await vi.waitFor(() => expect(last('scan.state')).toMatchObject({ status: 'completed', pages: 10 }), {
+      timeout: 60_000,
+      interval: 100,
+    });
+
+    const exported = (await fake.invoke('dossier.export', { number })) as Envelope<Job>;
+    expect(exported.ok).toBe(true);
+    const jobId = exported.ok ? exported.value.id : '';
+    await vi.waitFor(() => expect(last('job.state', jobId)).toMatchObject({ state: 'done', result: { pages: 10 } }), {
+      timeout: 60_000,
+      interval: 100,
+    });
+  }, 150_000);
+
   it('refuses a call from a frame that is not the app', async () => {
     const reply = (await fake.invoke('cases.list', {}, { url: 'https://evil.example/', parent: null })) as Envelope<unknown>;
     expect(reply.ok ? null : reply.error.code).toBe('FORBIDDEN');
@@ -142,11 +170,11 @@ describe('the bundled main process on a stand-in for Electron', () => {
     const after = (await fake.invoke('cases.list', {})) as Envelope<unknown>;
     expect(after.ok ? null : after.error.code).toBe('FORBIDDEN');
 
-    fake.app.emit('window-all-closed');
-    expect(fake.calls.quit).toBe(1);
     expect(existsSync(join(home, 'courtdesk.sqlite-wal'))).toBe(true);
-    fake.app.emit('will-quit');
+    // The first quit is held until the scanner driver and the OCR workers have stopped, then quits again.
+    fake.app.emit('window-all-closed');
     // SQLite folds the WAL back into the database and removes it when the last connection closes.
-    expect(existsSync(join(home, 'courtdesk.sqlite-wal'))).toBe(false);
+    await vi.waitFor(() => expect(existsSync(join(home, 'courtdesk.sqlite-wal'))).toBe(false), { timeout: 30_000, interval: 50 });
+    expect(fake.calls.quit).toBe(2);
   });
 });

@@ -1,4 +1,6 @@
+import { fork } from 'node:child_process';
 import { EventEmitter } from 'node:events';
+import { fileURLToPath } from 'node:url';
 
 type Handler = (event: unknown, ...args: unknown[]) => unknown;
 
@@ -26,6 +28,19 @@ class FakeWebContents extends EventEmitter {
   isDestroyed(): boolean {
     return this.destroyed;
   }
+}
+
+const parentPortShim = fileURLToPath(new URL('./parentPortShim.cjs', import.meta.url));
+
+/** A utility process as a Node child with Electron's parentPort shimmed in: the real utility host and worker run in it. */
+function forkUtility(modulePath: string, args: string[], options: { env?: NodeJS.ProcessEnv; stdio?: unknown }) {
+  const child = fork(modulePath, args, {
+    env: options.env,
+    execArgv: ['--require', parentPortShim],
+    serialization: 'advanced',
+    stdio: ['ignore', 'inherit', 'pipe', 'ipc'],
+  });
+  return Object.assign(child, { postMessage: (message: unknown) => child.send(message as never) });
 }
 
 /**
@@ -80,7 +95,11 @@ export function createFakeElectron(opts: { appPath: string; userData: string }) 
     },
     getVersion: () => '0.1.0',
     setAppUserModelId: () => undefined,
-    quit: () => void calls.quit++,
+    // As Electron does: quitting asks 'will-quit' listeners, which may hold the quit to finish work.
+    quit: () => {
+      calls.quit++;
+      app.emit('will-quit', new FakeEvent());
+    },
     exit: (code: number) => void (calls.exitCode = code),
   });
 
@@ -108,6 +127,7 @@ export function createFakeElectron(opts: { appPath: string; userData: string }) 
     clipboard: { writeText: () => undefined },
     Menu: { setApplicationMenu: () => undefined },
     shell: { openExternal: async (url: string) => void calls.openedExternally.push(url) },
+    utilityProcess: { fork: forkUtility },
   };
 
   return {
