@@ -5,6 +5,8 @@ import { blobDir, storeFile } from '../config/dataDir.js';
 import type { CallContext } from '../rpc/callContext.js';
 import { DossierDesk } from '../dossier/desk/dossierDesk.js';
 import type { DossierExporter } from '../dossier/desk/exporter.js';
+import { defaultKeyVault } from '../dossier/integrity/workstationLedger.js';
+import type { KeyVault } from '../ledger/keys/keyVault.js';
 import { DownloadTickets } from '../jobs/downloadTickets.js';
 import { recoverJobs } from '../jobs/jobRepository.js';
 import { JobService } from '../jobs/jobService.js';
@@ -28,6 +30,8 @@ export interface CourtCore {
   readonly jobs: JobService;
   /** Single-use download ids for exported files; the web host and app:// serve them. */
   readonly downloads: DownloadTickets;
+  /** Where this host keeps the workstation's ledger signing key; everything that signs uses it. */
+  readonly keyVault: KeyVault;
   /** Creates the first administrator when the store has no users; returns its one-time password. */
   ensureInitialAdmin(): Promise<string | null>;
   /**
@@ -45,6 +49,8 @@ export function openCourtCore(opts: {
   sqliteBinding?: string;
   /** How this host renders e-dossiers off its event loop (Node hosts: exportInWorker()); without it export is unavailable. */
   exporter?: DossierExporter;
+  /** The desktop app's OS-encrypted vault; the plain key file in the data dir otherwise. */
+  keyVault?: KeyVault;
 }): CourtCore {
   const db = openDatabase(storeFile(opts.dataDir), { nativeBinding: opts.sqliteBinding });
   const blobs = new BlobStore(blobDir(opts.dataDir));
@@ -53,7 +59,8 @@ export function openCourtCore(opts: {
   recoverJobs(db);
   const jobs = new JobService({ db, events });
   const downloads = new DownloadTickets();
-  const dossier = new DossierDesk({ db, blobs, dataDir: opts.dataDir, jobs, downloads, exporter: opts.exporter ?? null });
+  const keyVault = opts.keyVault ?? defaultKeyVault(opts.dataDir);
+  const dossier = new DossierDesk({ db, blobs, dataDir: opts.dataDir, jobs, downloads, keyVault, exporter: opts.exporter ?? null });
   const impl = createImpl({ db, events, host: opts.host, version: opts.version, scanning, jobs, dossier });
   return {
     dataDir: opts.dataDir,
@@ -64,6 +71,7 @@ export function openCourtCore(opts: {
     dispatch: createDispatcher(contract, impl),
     jobs,
     downloads,
+    keyVault,
     async ensureInitialAdmin() {
       if (countUsers(db) > 0) return null;
       const password = generatePassword();

@@ -8,6 +8,7 @@ import { CourtError } from '../../core/contract/index.js';
 import { exportInWorker } from '../../core/dossier/desk/workerExporter.js';
 import { startWorkstation, type WorkstationServices } from '../../hosts/workstation.js';
 import { createMainWindow } from './createMainWindow.js';
+import { desktopKeyVault } from './desktopKeyVault.js';
 import { hardenSession } from './hardenSession.js';
 import { initialPasswordMessage, passwordDelivery } from './initialPassword.js';
 import { registerIpc } from './ipc.js';
@@ -57,12 +58,14 @@ async function start(): Promise<void> {
     });
   }
   const sqliteBinding = !app.isPackaged && existsSync(files.devSqliteBinding) ? files.devSqliteBinding : undefined;
+  const dataDir = resolveDataDir({ electronUserData: app.getPath('userData') });
   core = openCourtCore({
-    dataDir: resolveDataDir({ electronUserData: app.getPath('userData') }),
+    dataDir,
     host: 'electron',
     version: app.getVersion(),
     sqliteBinding,
     exporter: exportInWorker({ sqliteBinding }),
+    keyVault: desktopKeyVault(dataDir),
   });
   const password = await core.ensureInitialAdmin();
   workstation = startWorkstation(core, { scanner: { spawn: utilityDriverSpawner(files.electronDir) } });

@@ -50,6 +50,18 @@ export const ledgerErrors = {
     remedy: '请执行 chmod 600 <私钥文件>，并确认文件属于运行本程序的用户',
     exit: 1,
   },
+  LEDGER_KEY_PROTECTED: {
+    zh: '本工作站的签名私钥由桌面程序加密保存在系统密钥库中，命令行无法使用',
+    en: "This workstation's signing key is encrypted by the desktop app with the OS key store; the command line cannot use it",
+    remedy: '请在 CourtDesk 桌面程序中导出或同步；不要为同一数据目录另建密钥',
+    exit: 1,
+  },
+  LEDGER_KEY_UNREADABLE: {
+    zh: '无法解密本工作站的签名私钥',
+    en: "Cannot decrypt this workstation's signing key",
+    remedy: '系统密钥库只对创建它的操作系统账户有效：请用原账户登录本机；如账户已重建，请联系管理员为本工作站登记新密钥',
+    exit: 1,
+  },
   LEDGER_TAMPERED: {
     zh: '防篡改日志校验失败：本地记录与已签名的检查点不一致',
     en: 'Ledger audit failed: stored entries do not match a signed checkpoint',

@@ -16,6 +16,8 @@ import type { DownloadTickets } from '../../jobs/downloadTickets.js';
 import type { JobService } from '../../jobs/jobService.js';
 import type { BlobStore } from '../../store/blobStore.js';
 import type { Db } from '../../store/database.js';
+import type { KeyVault } from '../../ledger/keys/keyVault.js';
+import { workstationIdentity } from '../integrity/workstationLedger.js';
 import type { DossierExporter } from './exporter.js';
 import { exportFilePath, exportsDir } from './exportFile.js';
 import { dossierLedger } from './ledgerHistory.js';
@@ -29,6 +31,7 @@ export interface DossierDeskDeps {
   dataDir: string;
   jobs: JobService;
   downloads: DownloadTickets;
+  keyVault: KeyVault;
   /** Null where the host cannot export (dossier.export then answers EXPORT_UNAVAILABLE). */
   exporter: DossierExporter | null;
 }
@@ -62,7 +65,7 @@ export class DossierDesk {
    * case or one without pages is refused here rather than as a failed job.
    */
   export(caseNumber: string, actor: string): Job {
-    const { exporter, db, jobs, dataDir, downloads } = this.deps;
+    const { exporter, db, jobs, dataDir, downloads, keyVault } = this.deps;
     if (!exporter) throw new CourtError('EXPORT_UNAVAILABLE');
     const found = getCase(db, caseNumber);
     const pages = db.prepare<[number], number>('SELECT count(*) FROM pages WHERE case_id = ?').pluck().get(found.id) ?? 0;
@@ -74,6 +77,7 @@ export class DossierDesk {
       const out = exportFilePath(dataDir, found.number, new Date());
       const exported = await exporter({
         dataDir,
+        identity: await workstationIdentity(dataDir, keyVault),
         caseNumber: found.number,
         out,
         actor,

@@ -6,6 +6,7 @@ export const ExportWorkerDataSchema = z.object({
   caseNumber: z.string(),
   out: z.string(),
   actor: z.string(),
+  identity: z.object({ origin: z.string(), signerKey: z.string() }),
   sqliteBinding: z.string().optional(),
   /** Shared with the parent: it stores 1 to ask the worker to stop at the next page. */
   cancelFlag: z.custom<Int32Array<SharedArrayBuffer>>((v) => v instanceof Int32Array && v.buffer instanceof SharedArrayBuffer),

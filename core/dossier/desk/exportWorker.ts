@@ -5,7 +5,7 @@ import { errorData } from '../../scanning/batches/captureResult.js';
 import { BlobStore } from '../../store/blobStore.js';
 import { openDatabase } from '../../store/database.js';
 import { exportDossier } from '../exportDossier.js';
-import { workstationLedger } from '../integrity/workstationLedger.js';
+import { ledgerFromIdentity } from '../integrity/workstationLedger.js';
 import { ExportWorkerDataSchema, type ExportWorkerMessage } from './exportProtocol.js';
 
 // One export per worker thread: pdfkit renders every page synchronously, which would hold the
@@ -19,7 +19,7 @@ async function run(): Promise<void> {
   const db = openDatabase(storeFile(data.dataDir), { nativeBinding: data.sqliteBinding });
   try {
     const result = await exportDossier(
-      { db, blobs: new BlobStore(blobDir(data.dataDir)), ledger: await workstationLedger(data.dataDir) },
+      { db, blobs: new BlobStore(blobDir(data.dataDir)), ledger: ledgerFromIdentity(data.identity) },
       {
         caseNumber: data.caseNumber,
         out: data.out,

@@ -1,17 +1,16 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { CourtError, type StoreVerdictView } from '../../contract/index.js';
-import { FileKeyVault } from '../../ledger/keys/fileKeyVault.js';
 import type { BlobStore } from '../../store/blobStore.js';
 import type { Db } from '../../store/database.js';
-import { workstationKeyName } from '../integrity/workstationLedger.js';
+import { workstationVerifierKey } from '../integrity/workstationLedger.js';
 import { verifyCaseStore } from '../verify/verifyCaseStore.js';
 
 /** The workstation's own verifier key and those listed in trusted-keys.txt, as `courtdesk verify --case` uses. */
 export async function storeVerifierKeys(dataDir: string): Promise<string[]> {
   const keys: string[] = [];
-  const own = await new FileKeyVault(join(dataDir, 'keys')).load(workstationKeyName(dataDir) ?? '-');
-  if (own) keys.push(own.verifierKey);
+  const own = await workstationVerifierKey(dataDir);
+  if (own) keys.push(own);
   const listFile = join(dataDir, 'trusted-keys.txt');
   if (existsSync(listFile)) keys.push(...readFileSync(listFile, 'utf8').split('\n').map((l) => l.trim()).filter((l) => l && !l.startsWith('#')));
   return keys;

@@ -20,6 +20,7 @@ export function exportInWorker(opts: { sqliteBinding?: string } = {}): DossierEx
         caseNumber: request.caseNumber,
         out: request.out,
         actor: request.actor,
+        identity: request.identity,
         sqliteBinding: opts.sqliteBinding,
         cancelFlag,
       };

@@ -1,9 +1,8 @@
-import { closeSync, constants, fstatSync, openSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { closeSync, constants, existsSync, fstatSync, openSync, readFileSync } from 'node:fs';
 import { CourtError } from '../../contract/index.js';
 import { writeFileDurably } from '../../store/durableFile.js';
-import type { KeyVault } from './keyVault.js';
-import { generateSignerKey, isValidKeyName, parseSignerKey, type Ed25519Signer } from './noteKeys.js';
+import { encryptedKeyFile, plainKeyFile } from './keyFiles.js';
+import { TextKeyVault } from './textKeyVault.js';
 
 const POSIX = process.platform !== 'win32';
 
@@ -13,24 +12,30 @@ const POSIX = process.platform !== 'win32';
  * user owns, is refused rather than used. On Windows the ACL of the user profile is what
  * protects the file; POSIX mode bits mean nothing there, so they are not checked.
  */
-export class FileKeyVault implements KeyVault {
-  constructor(private readonly dir: string) {}
-
-  fileFor(name: string): string {
-    if (!isValidKeyName(name)) {
-      throw new CourtError('LEDGER_KEY_INVALID', { message: `密钥名称无效：${name}`, messageEn: `Invalid key name: ${name}` });
-    }
-    return join(this.dir, `${encodeURIComponent(name)}.note-key`);
+export class FileKeyVault extends TextKeyVault {
+  constructor(private readonly dir: string) {
+    super();
   }
 
-  async load(name: string): Promise<Ed25519Signer | null> {
+  fileFor(name: string): string {
+    return plainKeyFile(this.dir, name);
+  }
+
+  protected locate(name: string): string {
+    return this.fileFor(name);
+  }
+
+  /** Public for EncryptedKeyVault, which takes over a key made before the desktop app protected it. */
+  readText(name: string): string | null {
     const file = this.fileFor(name);
     let fd: number;
     try {
       fd = openSync(file, constants.O_RDONLY | (POSIX ? constants.O_NOFOLLOW : 0));
     } catch (err) {
-      if ((err as NodeJS.ErrnoException).code === 'ENOENT') return null;
-      throw err;
+      if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw err;
+      // The desktop app keeps this workstation's key encrypted by the OS; making a second key here would split its log.
+      if (existsSync(encryptedKeyFile(this.dir, name))) throw new CourtError('LEDGER_KEY_PROTECTED', { details: { file: encryptedKeyFile(this.dir, name) } });
+      return null;
     }
     try {
       const st = fstatSync(fd);
@@ -40,22 +45,13 @@ export class FileKeyVault implements KeyVault {
           details: { file, mode: (st.mode & 0o777).toString(8) },
         });
       }
-      const signer = parseSignerKey(readFileSync(fd, 'utf8').trim());
-      if (signer.name !== name) {
-        throw new CourtError('LEDGER_KEY_INVALID', { message: `私钥文件中的名称为 ${signer.name}，应为 ${name}`, messageEn: `Key file names ${signer.name}, expected ${name}`, details: { file } });
-      }
-      return signer;
+      return readFileSync(fd, 'utf8');
     } finally {
       closeSync(fd);
     }
   }
 
-  async loadOrCreate(name: string): Promise<Ed25519Signer> {
-    const existing = await this.load(name);
-    if (existing) return existing;
-    const { signerKey } = generateSignerKey(name);
+  protected writeNew(name: string, signerKey: string): void {
     writeFileDurably(this.fileFor(name), `${signerKey}\n`, { mode: 0o600, dirMode: 0o700, exclusive: true });
-    // Another process may have won the race; whichever file landed is the key.
-    return (await this.load(name))!;
   }
 }

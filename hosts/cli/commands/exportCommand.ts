@@ -31,7 +31,7 @@ export function registerExportCommand(program: Command, run: Run): void {
           : undefined;
         const opened = core();
         const result = await exportDossier(
-          { db: opened.db, blobs: opened.blobs, ledger: await workstationLedger(opened.dataDir) },
+          { db: opened.db, blobs: opened.blobs, ledger: await workstationLedger(opened.dataDir, opened.keyVault) },
           {
             caseNumber: opts.case,
             out: resolve(opts.out),

@@ -30,7 +30,7 @@ export function registerSyncCommands(program: Command, run: Run): void {
         const password = await readSecret(opts.passwordEnv, `请输入 ${opts.user} 的密码：`);
         const opened = core();
         // The server pins this workstation's ledger key at first login and checks every later checkpoint against it.
-        const { signer } = await workstationLedger(opened.dataDir);
+        const { signer } = await workstationLedger(opened.dataDir, opened.keyVault);
         const result = await loginCommand({
           db: opened.db,
           server: opts.server,

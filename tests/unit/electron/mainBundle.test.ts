@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -154,6 +154,15 @@ describe('the bundled main process on a stand-in for Electron', () => {
       timeout: 60_000,
       interval: 100,
     });
+
+    // The signing key is kept encrypted by the OS key store; only the public key is in the clear, and 校验 uses it.
+    const keys = readdirSync(join(home, 'keys'));
+    expect(keys.filter((f) => f.endsWith('.note-key.enc'))).toHaveLength(1);
+    expect(keys.filter((f) => f.endsWith('.note-key'))).toEqual([]);
+    const sealed = readFileSync(join(home, 'keys', keys.find((f) => f.endsWith('.enc'))!));
+    expect(sealed.includes('PRIVATE+KEY')).toBe(false);
+    expect(readFileSync(join(home, 'keys', keys.find((f) => f.endsWith('.vkey'))!), 'utf8')).toMatch(/^courtdesk-[0-9a-f]{8}\+[0-9a-f]{8}\+/);
+    expect(await fake.invoke('dossier.verify', { number })).toMatchObject({ ok: true, value: { status: 'intact' } });
   }, 150_000);
 
   it('refuses a call from a frame that is not the app', async () => {

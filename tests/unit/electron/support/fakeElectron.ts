@@ -1,4 +1,5 @@
 import { fork } from 'node:child_process';
+import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
 import { EventEmitter } from 'node:events';
 import { fileURLToPath } from 'node:url';
 
@@ -28,6 +29,26 @@ class FakeWebContents extends EventEmitter {
   isDestroyed(): boolean {
     return this.destroyed;
   }
+}
+
+/** Stands in for the OS key store: a key that lives only in this process, as DPAPI's lives with the user. */
+function fakeSafeStorage() {
+  const key = randomBytes(32);
+  return {
+    isEncryptionAvailable: () => true,
+    getSelectedStorageBackend: () => 'gnome_libsecret',
+    encryptString: (text: string) => {
+      const iv = randomBytes(12);
+      const cipher = createCipheriv('aes-256-gcm', key, iv);
+      const body = Buffer.concat([cipher.update(text, 'utf8'), cipher.final()]);
+      return Buffer.concat([iv, cipher.getAuthTag(), body]);
+    },
+    decryptString: (data: Buffer) => {
+      const decipher = createDecipheriv('aes-256-gcm', key, data.subarray(0, 12));
+      decipher.setAuthTag(data.subarray(12, 28));
+      return Buffer.concat([decipher.update(data.subarray(28)), decipher.final()]).toString('utf8');
+    },
+  };
 }
 
 const parentPortShim = fileURLToPath(new URL('./parentPortShim.cjs', import.meta.url));
@@ -128,6 +149,7 @@ export function createFakeElectron(opts: { appPath: string; userData: string }) 
     Menu: { setApplicationMenu: () => undefined },
     shell: { openExternal: async (url: string) => void calls.openedExternally.push(url) },
     utilityProcess: { fork: forkUtility },
+    safeStorage: fakeSafeStorage(),
   };
 
   return {
