@@ -112,6 +112,6 @@ export async function exportDossier(
       pageCount: pages,
       checkpoint,
     });
-  })();
+  }).immediate();
   return result;
 }

@@ -15,11 +15,13 @@ export async function buildManifest(
   signer: Ed25519Signer,
   opts: { origin: string; caseNumber: string; pages: readonly ExportedPage[] },
 ): Promise<Manifest> {
+  // IMMEDIATE: the export worker appends on its own connection while the host writes job progress;
+  // a deferred transaction that reads first cannot wait for the lock and fails with SQLITE_BUSY.
   const { pageLeaves, exportIndex } = db.transaction(() => {
     const pageLeaves = opts.pages.map((p) => findLeaves(db, 'page', p.sha256)[0] ?? appendEntry(db, pageLeaf(p.sha256)).index);
     const exportIndex = appendEntry(db, exportLeaf(opts.origin, opts.caseNumber, opts.pages)).index;
     return { pageLeaves, exportIndex };
-  })();
+  }).immediate();
   const cp = await checkpoint(db, signer, { origin: opts.origin });
   const proof = (index: number) => inclusionProofAt(db, index, cp.size).map(toHex);
   return {

@@ -89,7 +89,7 @@ export function appendEntry(db: Db, entry: LeafEntry): AppendedLeaf {
       s.insertNode.run(level, i, h);
     }
     return { index, leafHash: hash };
-  })();
+  }).immediate();
 }
 
 function outOfRange(details: Record<string, unknown>): CourtError {
