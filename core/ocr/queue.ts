@@ -42,6 +42,7 @@ const now = "strftime('%Y-%m-%dT%H:%M:%fZ','now')";
 /** Missing programs or language packs fail every page alike: the runner pauses instead of failing them all. */
 const ENVIRONMENT_ERRORS = new Set(['OCR_ENGINE_MISSING', 'OCR_LANG_MISSING']);
 const RETRYABLE_ERRORS = new Set(['OCR_FAILED', 'INTERNAL']);
+const OTHER_PROCESS_POLL_MS = 2000;
 
 const toJob = (r: JobRow): OcrJob => ({
   id: r.id,
@@ -72,6 +73,7 @@ export class OcrQueue {
   private idleWaiters: (() => void)[] = [];
   private run: { id: string; done: number; failed: number } | null = null;
   private lastError: ErrorData | null = null;
+  private watcher: NodeJS.Timeout | null = null;
 
   constructor(private readonly opts: OcrQueueOptions) {
     this.db = opts.db;
@@ -132,11 +134,30 @@ export class OcrQueue {
     this.active = true;
     this.lastError = null;
     this.workers = Array.from({ length: this.concurrency }, () => this.work());
+    this.watchOtherProcesses();
+  }
+
+  /**
+   * Pages queued by another process on the same store (`courtdesk import` beside a running
+   * desktop app or `courtdesk serve`) wake idle workers too: SQLite's data_version changes when
+   * another connection commits, and reading it costs no I/O.
+   */
+  private watchOtherProcesses(): void {
+    let seen = this.db.pragma('data_version', { simple: true });
+    this.watcher = setInterval(() => {
+      const now = this.db.pragma('data_version', { simple: true });
+      if (now === seen) return;
+      seen = now;
+      this.notify();
+    }, OTHER_PROCESS_POLL_MS);
+    this.watcher.unref();
   }
 
   /** Stops the workers; pages being recognised are killed and stay queued for the next start. */
   stop(): Promise<void> {
     this.active = false;
+    if (this.watcher) clearInterval(this.watcher);
+    this.watcher = null;
     for (const c of this.inflight.values()) c.abort();
     this.notify();
     this.draining ??= Promise.all(this.workers).then(() => {

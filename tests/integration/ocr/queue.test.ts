@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { createCase } from '../../../core/cases/caseRepository.js';
 import type { JobProgress } from '../../../core/contract/index.js';
 import type { OcrWord } from '../../../core/ocr/port.js';
@@ -82,6 +82,23 @@ describe('OCR queue', () => {
     expect(progress.at(-1)).toMatchObject({ done: 2, total: 2 });
     await queue.stop();
     store.db.close();
+  });
+
+  it('wakes up for pages another process queues on the same store (courtdesk import beside the desktop app)', async () => {
+    const dir = tempDir();
+    const running = openStore(dir);
+    const queue = new OcrQueue({ db: running.db, blobs: running.blobs, engine });
+    queue.start();
+    await queue.idle();
+    // A second connection, as `courtdesk import` in its own process has, files and queues a page.
+    const other = openStore(dir);
+    const page = addPage(other, english, 1);
+    new OcrQueue({ db: other.db, blobs: other.blobs, engine }).enqueue([page], ['eng']);
+    await vi.waitFor(() => expect(queue.job(page)?.status).toBe('done'), { timeout: 60_000, interval: 200 });
+    expect(pageText(running.db, page)?.text).toMatch(/\w+/);
+    await queue.stop();
+    other.db.close();
+    running.db.close();
   });
 
   it('puts the page on screen first', async () => {
