@@ -16,6 +16,8 @@ const ConfigSchema = z.object({
   tlsKey: z.string().optional(),
   autoEnroll: z.boolean(),
   tokenTtlSeconds: z.coerce.number().int().min(60).max(7 * 24 * 3600),
+  loginMaxFailures: z.coerce.number().int().min(1).max(100),
+  loginLockoutSeconds: z.coerce.number().int().min(1).max(24 * 3600),
   maxChunkBytes: z.coerce.number().int().min(64 * 1024).max(256 * MiB),
   maxUploadBytes: z.coerce.number().int().min(MiB),
   poolSize: z.coerce.number().int().min(4).max(200),
@@ -38,6 +40,8 @@ export const usage = `courtdesk-server: 法院内网卷宗服务 / court intrane
   --tls-cert <file> --tls-key <file>   启用 HTTPS
   --auto-enroll         首次登录的工作站自动登记（否则须管理员启用）
   --token-ttl <秒>      登录令牌有效期（默认 3600）
+  --login-max-failures <n>  同一用户名在同一来源地址连续登录失败 n 次后暂时锁定（默认 5）
+  --login-lockout <秒>  锁定时长（默认 300；期间答复 429 与 Retry-After）
   --max-chunk <字节>    单个上传分块上限（默认 32 MiB）
   --max-upload <字节>   单个卷宗上限（默认 4 GiB）
   --pool-size <n>       PostgreSQL 连接池大小（默认 20；另有同样大小的锁连接池）
@@ -60,6 +64,8 @@ export function parseConfig(argv: readonly string[], env: NodeJS.ProcessEnv): Se
       'tls-key': { type: 'string' },
       'auto-enroll': { type: 'boolean' },
       'token-ttl': { type: 'string' },
+      'login-max-failures': { type: 'string' },
+      'login-lockout': { type: 'string' },
       'max-chunk': { type: 'string' },
       'max-upload': { type: 'string' },
       'pool-size': { type: 'string' },
@@ -83,6 +89,8 @@ export function parseConfig(argv: readonly string[], env: NodeJS.ProcessEnv): Se
     tlsKey: values['tls-key'] ?? env.COURTDESK_TLS_KEY,
     autoEnroll: values['auto-enroll'] ?? env.COURTDESK_AUTO_ENROLL === '1',
     tokenTtlSeconds: values['token-ttl'] ?? 3600,
+    loginMaxFailures: values['login-max-failures'] ?? 5,
+    loginLockoutSeconds: values['login-lockout'] ?? 300,
     maxChunkBytes: values['max-chunk'] ?? 32 * MiB,
     maxUploadBytes: values['max-upload'] ?? 4096 * MiB,
     poolSize: values['pool-size'] ?? 20,

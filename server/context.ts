@@ -1,3 +1,4 @@
+import type { LoginThrottle } from './auth/loginThrottle.js';
 import type { BlobStorePort } from './blob/blobStorePort.js';
 import type { Pool } from './db/pool.js';
 
@@ -13,6 +14,7 @@ export interface ServerContext {
   /** tus staging directory, shared by all instances (upload data + its .json metadata). */
   stagingDir: string;
   tokenTtlSeconds: number;
+  loginThrottle: LoginThrottle;
   /** Enrol unknown workstations on first login; otherwise an administrator enables them. */
   autoEnroll: boolean;
   maxChunkBytes: number;

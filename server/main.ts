@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import { buildApp } from './app.js';
 import { ensureInitialAdmin } from './auth/accounts.js';
+import { LoginThrottle } from './auth/loginThrottle.js';
 import { FsBlobStore } from './blob/fsBlobStore.js';
 import { parseConfig, usage } from './config.js';
 import type { ServerContext } from './context.js';
@@ -37,12 +38,14 @@ async function main(): Promise<void> {
   await mkdir(config.blobDir, { recursive: true });
   await mkdir(config.stagingDir, { recursive: true });
 
+  const loginThrottle = new LoginThrottle(pool, { maxFailures: config.loginMaxFailures, lockoutSeconds: config.loginLockoutSeconds });
   const ctx: ServerContext = {
     pool,
     lockPool,
     blobs: new FsBlobStore(config.blobDir),
     stagingDir: config.stagingDir,
     tokenTtlSeconds: config.tokenTtlSeconds,
+    loginThrottle,
     autoEnroll: config.autoEnroll,
     maxChunkBytes: config.maxChunkBytes,
     maxUploadBytes: config.maxUploadBytes,
@@ -57,7 +60,10 @@ async function main(): Promise<void> {
   // One JSON line on stdout tells supervisors (and tests) that the instance is ready.
   process.stdout.write(`${JSON.stringify({ event: 'listening', url, instance: config.instance, embeddedPostgres: cluster !== null })}\n`);
 
-  const sweepOnce = () => void sweepStaging(config.stagingDir).catch(() => undefined);
+  const sweepOnce = () => {
+    void sweepStaging(config.stagingDir).catch(() => undefined);
+    void loginThrottle.sweep().catch(() => undefined);
+  };
   sweepOnce();
   const sweep = setInterval(sweepOnce, SIX_HOURS);
   sweep.unref();

@@ -1,6 +1,7 @@
 import { contract, type CourtImpl } from '../contract/index.js';
 import { generatePassword } from '../auth/password.js';
 import { addUser, countUsers } from '../auth/userRepository.js';
+import { CatalogueDesk } from '../catalogue/catalogueDesk.js';
 import { blobDir, storeFile } from '../config/dataDir.js';
 import type { CallContext } from '../rpc/callContext.js';
 import { DossierDesk } from '../dossier/desk/dossierDesk.js';
@@ -16,6 +17,7 @@ import type { CaptureHost } from '../scanning/captureHost.js';
 import { ScanDesk } from '../scanning/scanDesk.js';
 import { BlobStore } from '../store/blobStore.js';
 import { openDatabase, type Db } from '../store/database.js';
+import { SyncDesk, type SyncDeskOptions } from '../sync/syncDesk.js';
 import { createImpl } from './impl.js';
 
 export type HostKind = 'electron' | 'web' | 'cli';
@@ -51,6 +53,8 @@ export function openCourtCore(opts: {
   exporter?: DossierExporter;
   /** The desktop app's OS-encrypted vault; the plain key file in the data dir otherwise. */
   keyVault?: KeyVault;
+  /** The 同步 desk; by default it syncs in the background on every host but the CLI (`courtdesk sync` syncs on its own). */
+  sync?: Partial<SyncDeskOptions>;
 }): CourtCore {
   const db = openDatabase(storeFile(opts.dataDir), { nativeBinding: opts.sqliteBinding });
   const blobs = new BlobStore(blobDir(opts.dataDir));
@@ -61,7 +65,9 @@ export function openCourtCore(opts: {
   const downloads = new DownloadTickets();
   const keyVault = opts.keyVault ?? defaultKeyVault(opts.dataDir);
   const dossier = new DossierDesk({ db, blobs, dataDir: opts.dataDir, jobs, downloads, keyVault, exporter: opts.exporter ?? null });
-  const impl = createImpl({ db, events, host: opts.host, version: opts.version, scanning, jobs, dossier });
+  const catalogue = new CatalogueDesk({ db, blobs });
+  const sync = new SyncDesk({ db, blobs, events, dataDir: opts.dataDir, keyVault, options: { background: opts.host !== 'cli', ...opts.sync } });
+  const impl = createImpl({ db, events, host: opts.host, version: opts.version, scanning, jobs, dossier, catalogue, sync });
   return {
     dataDir: opts.dataDir,
     db,
@@ -83,6 +89,7 @@ export function openCourtCore(opts: {
       return () => scanning.detach();
     },
     close: () => {
+      sync.close();
       jobs.close();
       db.close();
     },

@@ -1,11 +1,13 @@
 import type { CourtImpl } from '../contract/index.js';
 import { authenticate, addUser, listUsers } from '../auth/userRepository.js';
 import { createCase, getCase, listCases } from '../cases/caseRepository.js';
+import type { CatalogueDesk } from '../catalogue/catalogueDesk.js';
 import type { DossierDesk } from '../dossier/desk/dossierDesk.js';
 import type { JobService } from '../jobs/jobService.js';
 import type { CallContext } from '../rpc/callContext.js';
 import type { EventBus } from '../rpc/eventBus.js';
 import type { ScanDesk } from '../scanning/scanDesk.js';
+import type { SyncDesk } from '../sync/syncDesk.js';
 import type { Db } from '../store/database.js';
 
 /** Binds every contract method to the core's repositories; the dispatcher has already checked access and input. */
@@ -17,6 +19,8 @@ export function createImpl(deps: {
   scanning: ScanDesk;
   jobs: JobService;
   dossier: DossierDesk;
+  catalogue: CatalogueDesk;
+  sync: SyncDesk;
 }): CourtImpl<CallContext> {
   const { db, events } = deps;
   const actor = (ctx: CallContext) => ctx.session?.username ?? 'anonymous';
@@ -61,6 +65,13 @@ export function createImpl(deps: {
       list: (input) => deps.jobs.list(input),
       cancel: (input, ctx) => deps.jobs.cancel(input.jobId, { username: actor(ctx), admin: ctx.session?.roles.includes('admin') ?? false }),
     },
+    catalogue: {
+      propose: (input) => deps.catalogue.propose(input.number),
+      categories: (input) => deps.catalogue.categories(input.number),
+      page: (input) => deps.catalogue.page(input.pageId),
+      save: (input, ctx) => deps.catalogue.save(input.number, input.documents, input.proposal, actor(ctx)),
+      acceptance: () => deps.catalogue.acceptance(),
+    },
     dossier: {
       outline: (input) => deps.dossier.outline(input.number),
       thumbnails: (input) => deps.dossier.thumbnails(input.pageIds),
@@ -68,6 +79,15 @@ export function createImpl(deps: {
       export: (input, ctx) => deps.dossier.export(input.number, actor(ctx)),
       download: (input) => deps.dossier.download(input.jobId),
       verify: (input) => deps.dossier.verify(input.number),
+    },
+    sync: {
+      status: () => deps.sync.status(),
+      connect: (input) => deps.sync.connect(input),
+      disconnect: () => deps.sync.disconnect(),
+      syncNow: () => deps.sync.syncNow(),
+      pause: () => deps.sync.pause(),
+      resume: () => deps.sync.resume(),
+      conflicts: (input) => deps.sync.conflicts(input.number),
     },
   };
 }

@@ -60,6 +60,28 @@ export function createCase(db: Db, input: CreateCaseInput, actor: string): Case 
   })();
 }
 
+/**
+ * Adds the parties a person confirmed (from a catalogued document's fields) to the case; those it
+ * already has, by role and name, are left alone. Returns the ones added.
+ */
+export function addParties(db: Db, number: string, parties: readonly Party[], actor: string): Party[] {
+  return db.transaction(() => {
+    const found = getCase(db, number);
+    const known = new Set(found.parties.map((p) => `${p.role}\u0000${p.name}`));
+    const added = parties.filter((p) => {
+      const key = `${p.role}\u0000${p.name.trim()}`;
+      if (!p.name.trim() || known.has(key)) return false;
+      known.add(key);
+      return true;
+    });
+    if (added.length === 0) return [];
+    const insert = db.prepare('INSERT INTO parties (case_id, role, name) VALUES (?, ?, ?)');
+    for (const p of added) insert.run(found.id, p.role, p.name.trim());
+    appendAudit(db, { actor, action: 'case.parties', subject: `case:${found.number}`, before: found.parties, after: partiesOf(db, found.id) });
+    return added.map((p) => ({ role: p.role, name: p.name.trim() }));
+  })();
+}
+
 function getCaseById(db: Db, id: number): Case {
   return toCase(db, db.prepare('SELECT * FROM cases WHERE id = ?').get(id) as CaseRow);
 }

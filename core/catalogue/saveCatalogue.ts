@@ -4,6 +4,8 @@ import { appendAudit } from '../store/audit.js';
 import type { Db } from '../store/database.js';
 import { loadCasePages, type CasePage } from './casePages.js';
 import { recordCorrection } from './corrections.js';
+import { inCatalogueOrder } from './catalogueOrder.js';
+import { confirmationOf } from './confirmedCatalogue.js';
 import { loadStandards } from './standards.js';
 
 const DocumentSchema = z.object({
@@ -23,6 +25,12 @@ export interface SaveOptions {
    * from the UI): recorded per page, and every category the person changed is learnt.
    */
   proposal?: unknown;
+  /**
+   * The person checked the whole catalogue in the verification desk: the case shows as confirmed
+   * and its pages count towards the acceptance share, attributed to the actor. Without it (a
+   * machine catalogue saved from the CLI) a case a person has confirmed is refused.
+   */
+  reviewed?: boolean;
   standardsDir?: string;
 }
 
@@ -82,9 +90,10 @@ function currentCatalogue(db: Db, caseId: number) {
 }
 
 /**
- * Stores the catalogue a person confirmed: replaces the case's documents, links their pages,
- * writes a catalogue entry per categorised document, records the machine's proposal per page and
- * learns from every category the person changed, all in one audited transaction.
+ * Stores the catalogue a person confirmed: replaces the case's documents (given in page order,
+ * stored in the standard's prescribed order), links their pages, writes a catalogue entry per
+ * categorised document, records the machine's proposal per page and learns from every category
+ * the person changed, all in one transaction audited with what the person started from.
  */
 export function saveCatalogue(db: Db, caseNumber: string, documents: unknown, actor: string, options: SaveOptions = {}): SaveResult {
   const docs = parseDocuments(documents, '编目结果');
@@ -96,7 +105,16 @@ export function saveCatalogue(db: Db, caseNumber: string, documents: unknown, ac
     }
   });
   const { found, pages } = loadCasePages(db, caseNumber);
+  const confirmed = options.reviewed ? null : confirmationOf(db, found.id);
+  if (confirmed) {
+    throw new CourtError('CATALOGUE_CONFIRMED', {
+      message: `案件 ${found.number} 的编目已由 ${confirmed.by} 人工确认，机器编目不能覆盖`,
+      details: { number: found.number, confirmedBy: confirmed.by, confirmedAt: confirmed.at },
+    });
+  }
   checkRanges(docs, pages);
+  // documents.position is what the e-dossier and its 卷内目录 are ordered by.
+  const positions = new Map(inCatalogueOrder(docs, standards.forCaseType(found.typeCode)).map((d, i) => [d, i + 1]));
   const proposed = new Map<number, string | null>();
   const proposedConfidence = new Map<number, number | null>();
   for (const d of proposal ?? []) {
@@ -114,13 +132,15 @@ export function saveCatalogue(db: Db, caseNumber: string, documents: unknown, ac
     const insertEntry = db.prepare('INSERT INTO catalogue_entries (document_id, category, confidence, fields_json, decided_by) VALUES (?, ?, ?, ?, ?)');
     const documentIds: number[] = [];
     let corrections = 0;
-    docs.forEach((d, i) => {
-      const documentId = Number(insertDoc.run(found.id, i + 1, d.category, d.title).lastInsertRowid);
+    const decisions: { category: string | null; title: string; pages: [number, number]; proposed?: string | null }[] = [];
+    docs.forEach((d) => {
+      const documentId = Number(insertDoc.run(found.id, positions.get(d)!, d.category, d.title).lastInsertRowid);
       documentIds.push(documentId);
       linkPages.run(documentId, found.id, d.pages[0], d.pages[1]);
-      if (d.category === null) return;
       const own = pages.filter((p) => inRange(p, d));
       const machine = proposal ? machineCategory(own, proposed) : undefined;
+      decisions.push({ category: d.category, title: d.title, pages: d.pages, ...(machine === undefined ? {} : { proposed: machine }) });
+      if (d.category === null) return;
       const confidence = machine === undefined ? (d.confidence ?? null) : machine === d.category ? (proposedConfidence.get(own[0].id) ?? null) : null;
       insertEntry.run(documentId, d.category, confidence, d.fields ? JSON.stringify(d.fields) : null, actor);
       const text = own.map((p) => p.text).join('\n');
@@ -130,43 +150,28 @@ export function saveCatalogue(db: Db, caseNumber: string, documents: unknown, ac
       }
     });
     if (proposal) {
+      // A page a person has decided keeps the proposal that decision was measured against: on a
+      // second review the "proposal" is the first review's result, not the machine's.
       const upsert = db.prepare(
         `INSERT INTO catalogue_proposals (page_id, category, confidence) VALUES (?, ?, ?)
-         ON CONFLICT(page_id) DO UPDATE SET category = excluded.category, confidence = excluded.confidence, proposed_at = excluded.proposed_at`,
+         ON CONFLICT(page_id) DO UPDATE SET category = excluded.category, confidence = excluded.confidence, proposed_at = excluded.proposed_at
+         WHERE catalogue_proposals.decided_by IS NULL`,
       );
       for (const [pageId, category] of proposed) upsert.run(pageId, category, proposedConfidence.get(pageId) ?? null);
+    }
+    if (options.reviewed) {
+      db.prepare(
+        `UPDATE catalogue_proposals SET decided_by = ?, decided_at = strftime('%Y-%m-%dT%H:%M:%fZ','now')
+          WHERE page_id IN (SELECT id FROM pages WHERE case_id = ?)`,
+      ).run(actor, found.id);
     }
     appendAudit(db, {
       actor,
       action: 'catalogue.save',
       subject: `case:${found.number}`,
       before,
-      after: { documents: docs.map((d) => ({ category: d.category, title: d.title, pages: d.pages })), corrections },
+      after: { documents: decisions, corrections, reviewed: options.reviewed === true },
     });
     return { documentIds, corrections };
   })();
-}
-
-export interface AcceptanceRate {
-  /** Pages with a machine proposal whose current document has the proposed category. */
-  accepted: number;
-  /** Pages with a machine proposal. */
-  pages: number;
-  /** accepted / pages, or null before any proposal was saved. */
-  rate: number | null;
-}
-
-/** Supervisor metric: the share of proposed pages whose machine category stood without change. */
-export function acceptanceRate(db: Db, options: { caseNumber?: string } = {}): AcceptanceRate {
-  const caseId = options.caseNumber === undefined ? null : loadCasePages(db, options.caseNumber).found.id;
-  const row = db
-    .prepare(
-      `SELECT COUNT(*) AS pages, COALESCE(SUM(cp.category IS NOT NULL AND d.category IS cp.category), 0) AS accepted
-         FROM catalogue_proposals cp
-         JOIN pages p ON p.id = cp.page_id
-         LEFT JOIN documents d ON d.id = p.document_id
-        WHERE @caseId IS NULL OR p.case_id = @caseId`,
-    )
-    .get({ caseId }) as { pages: number; accepted: number };
-  return { accepted: row.accepted, pages: row.pages, rate: row.pages === 0 ? null : Math.round((row.accepted / row.pages) * 10000) / 10000 };
 }

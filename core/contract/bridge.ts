@@ -28,15 +28,27 @@ export const channelNames = [
   'scanning.pages',
   'jobs.list',
   'jobs.cancel',
+  'catalogue.propose',
+  'catalogue.categories',
+  'catalogue.page',
+  'catalogue.save',
+  'catalogue.acceptance',
   'dossier.outline',
   'dossier.thumbnails',
   'dossier.ledger',
   'dossier.export',
   'dossier.download',
   'dossier.verify',
+  'sync.status',
+  'sync.connect',
+  'sync.disconnect',
+  'sync.syncNow',
+  'sync.pause',
+  'sync.resume',
+  'sync.conflicts',
 ] as const satisfies readonly ChannelName[];
 
-export const bridgeEventNames = ['job.progress', 'cases.changed', 'scan.page', 'scan.state', 'job.state'] as const satisfies readonly EventName[];
+export const bridgeEventNames = ['job.progress', 'cases.changed', 'scan.page', 'scan.state', 'job.state', 'sync.state'] as const satisfies readonly EventName[];
 
 /** The IPC channel on which the main process pushes `{ event, payload }` to the window. */
 export const bridgeEventChannel = 'courtdesk:event';

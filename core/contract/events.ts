@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { JobKindSchema, JobSchema } from './schemas/jobs.js';
 import { ScanPageEventSchema, ScanStateEventSchema } from './schemas/scanning.js';
+import { SyncStatusSchema } from './schemas/sync.js';
 
 /** Progress of a long job (scan, OCR, export, sync), pushed from host to renderer. */
 export const JobProgressSchema = z.object({
@@ -19,6 +20,8 @@ export const eventSchemas = {
   'scan.state': ScanStateEventSchema,
   /** A job of the jobs table was queued, started or ended; carries the whole row. */
   'job.state': JobSchema,
+  /** The 同步 status changed: connection, queue progress, pause (at most a few times a second). */
+  'sync.state': SyncStatusSchema,
 } as const;
 
 export type EventName = keyof typeof eventSchemas;

@@ -10,4 +10,6 @@ export * from './schemas/app.js';
 export * from './schemas/scanning.js';
 export * from './schemas/jobs.js';
 export * from './schemas/dossier.js';
+export * from './schemas/sync.js';
+export * from './schemas/catalogue.js';
 export * from './bridge.js';

@@ -6,11 +6,27 @@ import { AppInfoSchema } from './schemas/app.js';
 import { BatchRefSchema, ScanBatchSchema, ScanDeviceSchema, ScanPageSchema, StartScanInputSchema } from './schemas/scanning.js';
 import { JobRefSchema, JobSchema, ListJobsInputSchema } from './schemas/jobs.js';
 import { DossierLedgerSchema, DossierOutlineSchema, DownloadTicketSchema, PageThumbnailSchema, StoreVerdictSchema } from './schemas/dossier.js';
+import { SyncConflictSchema, SyncConflictsInputSchema, SyncConnectInputSchema, SyncStatusSchema } from './schemas/sync.js';
+import {
+  AcceptanceReportSchema,
+  CatalogueCategoriesSchema,
+  CataloguePageRefSchema,
+  CataloguePageViewSchema,
+  CatalogueProposalSchema,
+  SaveCatalogueInputSchema,
+  SaveCatalogueResultSchema,
+} from './schemas/catalogue.js';
 
 const none = z.object({}).strict().default({});
 
 /** Who may export, verify and download e-dossiers and see or cancel jobs: reading the catalogue and the ledger is open to every signed-in role. */
 const dossierRoles = ['clerk', 'judge', 'admin'] as const;
+
+/** Who runs the workstation's link to the court server (同步). */
+const syncRoles = ['admin', 'clerk'] as const;
+
+/** Who verifies the machine's catalogue (智能编目 人机耦合); the acceptance share is for supervisors. */
+const catalogueRoles = ['scanner', 'clerk', 'admin'] as const;
 
 /**
  * The allowlist: every method any host exposes. Types for callers and implementations,
@@ -47,6 +63,13 @@ export const contract = {
     /** Only the job's starter or an administrator; checked by the job service. */
     cancel: method({ input: JobRefSchema, output: JobSchema, access: dossierRoles }),
   },
+  catalogue: {
+    propose: method({ input: CaseRefSchema, output: CatalogueProposalSchema, access: catalogueRoles }),
+    categories: method({ input: CaseRefSchema, output: CatalogueCategoriesSchema, access: catalogueRoles }),
+    page: method({ input: CataloguePageRefSchema, output: CataloguePageViewSchema, access: catalogueRoles }),
+    save: method({ input: SaveCatalogueInputSchema, output: SaveCatalogueResultSchema, access: catalogueRoles }),
+    acceptance: method({ input: none, output: AcceptanceReportSchema, access: ['clerk', 'admin'] }),
+  },
   dossier: {
     outline: method({ input: CaseRefSchema, output: DossierOutlineSchema, access: 'signed-in' }),
     thumbnails: method({ input: z.object({ pageIds: z.array(z.number().int().positive()).max(60) }), output: z.array(PageThumbnailSchema), access: 'signed-in' }),
@@ -54,6 +77,16 @@ export const contract = {
     export: method({ input: CaseRefSchema, output: JobSchema, access: dossierRoles }),
     download: method({ input: JobRefSchema, output: DownloadTicketSchema, access: dossierRoles }),
     verify: method({ input: CaseRefSchema, output: StoreVerdictSchema, access: dossierRoles }),
+  },
+  /** The 同步 page: who runs the workstation's link to the court server. */
+  sync: {
+    status: method({ input: none, output: SyncStatusSchema, access: syncRoles }),
+    connect: method({ input: SyncConnectInputSchema, output: SyncStatusSchema, access: syncRoles }),
+    disconnect: method({ input: none, output: SyncStatusSchema, access: syncRoles }),
+    syncNow: method({ input: none, output: SyncStatusSchema, access: syncRoles }),
+    pause: method({ input: none, output: SyncStatusSchema, access: syncRoles }),
+    resume: method({ input: none, output: SyncStatusSchema, access: syncRoles }),
+    conflicts: method({ input: SyncConflictsInputSchema, output: z.array(SyncConflictSchema), access: syncRoles }),
   },
 } as const;
 
@@ -67,6 +100,8 @@ export type CasesService = ServiceClient<Contract['cases']>;
 export type ScanningService = ServiceClient<Contract['scanning']>;
 export type JobsService = ServiceClient<Contract['jobs']>;
 export type DossierService = ServiceClient<Contract['dossier']>;
+export type SyncService = ServiceClient<Contract['sync']>;
+export type CatalogueService = ServiceClient<Contract['catalogue']>;
 
 /** The whole API as the renderer and other callers see it. */
 export type CourtApi = { [S in keyof Contract]: ServiceClient<Contract[S]> };

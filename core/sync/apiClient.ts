@@ -19,6 +19,10 @@ export interface ApiOptions extends ServerConnection {
   workstationId: string;
   token?: () => string | null;
   backoff?: BackoffOptions;
+  /** Socket inactivity before a call is given up (default 60 s: a loaded server may take a while to answer). */
+  timeoutMs?: number;
+  /** How long establishing the connection may take (default 5 s): an unreachable host is told apart from a slow server. */
+  connectTimeoutMs?: number;
 }
 
 interface RawResponse {
@@ -27,6 +31,7 @@ interface RawResponse {
 }
 
 const TIMEOUT_MS = 60_000;
+const CONNECT_TIMEOUT_MS = 5_000;
 
 /** Normalises a server base URL; refuses anything but http(s) without credentials, query or fragment. */
 export function normaliseServerUrl(input: string): string {
@@ -89,7 +94,7 @@ export class SyncApi {
         {
           method,
           agent: this.agent,
-          timeout: TIMEOUT_MS,
+          timeout: this.opts.timeoutMs ?? TIMEOUT_MS,
           headers: {
             Accept: 'application/json',
             ...this.authHeaders(),
@@ -103,8 +108,18 @@ export class SyncApi {
           res.on('error', (err) => reject(unreachable(this.base, err)));
         },
       );
-      req.on('timeout', () => req.destroy(new Error('timed out')));
+      req.on('timeout', () => req.destroy(Object.assign(new Error('timed out'), { code: 'ETIMEDOUT' })));
       req.on('error', (err) => reject(unreachable(this.base, err)));
+      // A firewall that drops packets leaves a connect hanging for minutes; a reused keep-alive socket is already connected.
+      req.on('socket', (socket) => {
+        if (!socket.connecting) return;
+        const timer = setTimeout(
+          () => req.destroy(Object.assign(new Error('connect timed out'), { code: 'ECONNECT_TIMEOUT' })),
+          this.opts.connectTimeoutMs ?? CONNECT_TIMEOUT_MS,
+        );
+        socket.once('connect', () => clearTimeout(timer));
+        socket.once('close', () => clearTimeout(timer));
+      });
       req.end(payload);
     });
   }
@@ -139,7 +154,24 @@ export class SyncApi {
 /** OpenSSL's verification failures: retrying cannot make an untrusted certificate trusted. */
 const TLS_TRUST = /CERT|SELF_SIGNED|UNABLE_TO_(GET|VERIFY)|ERR_TLS_CERT_ALTNAME_INVALID/;
 
+/** What a network failure means, for the operator. */
+const causes: Record<string, string> = {
+  ECONNREFUSED: '连接被拒绝：服务器程序未启动或端口不对',
+  ECONNECT_TIMEOUT: '连接超时：服务器无响应，或被防火墙拦截',
+  ETIMEDOUT: '等待服务器响应超时',
+  ENOTFOUND: '找不到该主机名',
+  EAI_AGAIN: '域名解析失败',
+  EHOSTUNREACH: '主机不可达',
+  ENETUNREACH: '网络不可达：本机未联网',
+  ECONNRESET: '连接被中断',
+};
+
 export function unreachable(base: string, err: Error): CourtError {
   const cause = (err as NodeJS.ErrnoException).code ?? err.message;
-  return new CourtError(TLS_TRUST.test(cause) ? 'SYNC_TLS_UNTRUSTED' : 'SYNC_UNREACHABLE', { details: { server: base, cause } });
+  if (TLS_TRUST.test(cause)) return new CourtError('SYNC_TLS_UNTRUSTED', { details: { server: base, cause } });
+  const why = causes[cause];
+  return new CourtError('SYNC_UNREACHABLE', {
+    ...(base ? { message: `无法连接法院服务器 ${base}${why ? `（${why}）` : ''}`, messageEn: `Cannot reach the court server ${base} (${cause})` } : {}),
+    details: { server: base, cause },
+  });
 }

@@ -104,15 +104,24 @@ export function assignmentOf(db: Db, caseNumber: string): (AssignedCase & { revo
   return row ? StoredAssignment.parse({ ...JSON.parse(row.server_json), revoked: row.revoked === 1 }) : null;
 }
 
-export function listConflicts(db: Db, caseNumber?: string): (AssignmentConflict & { detectedAt: string })[] {
+/** Recorded conflicts, oldest first; `resolution` names the rule that decided each ('server': the server's value was kept). */
+export function listConflicts(db: Db, caseNumber?: string): (AssignmentConflict & { detectedAt: string; resolution: string })[] {
   const rows = db
-    .prepare(`SELECT case_number, field, local_json, server_json, detected_at FROM sync_conflicts ${caseNumber ? 'WHERE case_number = ?' : ''} ORDER BY id`)
-    .all(...(caseNumber ? [parseCaseNumber(caseNumber).canonical] : [])) as { case_number: string; field: string; local_json: string; server_json: string; detected_at: string }[];
+    .prepare(`SELECT case_number, field, local_json, server_json, resolution, detected_at FROM sync_conflicts ${caseNumber ? 'WHERE case_number = ?' : ''} ORDER BY id`)
+    .all(...(caseNumber ? [parseCaseNumber(caseNumber).canonical] : [])) as {
+    case_number: string;
+    field: string;
+    local_json: string;
+    server_json: string;
+    resolution: string;
+    detected_at: string;
+  }[];
   return rows.map((r) => ({
     caseNumber: r.case_number,
     field: r.field as AssignmentConflict['field'],
     local: JSON.parse(r.local_json) as unknown,
     server: JSON.parse(r.server_json) as unknown,
+    resolution: r.resolution,
     detectedAt: r.detected_at,
   }));
 }

@@ -5,7 +5,7 @@ import { verifyPassword } from '../auth/password.js';
 import type { Db } from '../store/database.js';
 import { SyncApi, normaliseServerUrl, type ServerConnection } from './apiClient.js';
 import { LoginResponseSchema, type LoginResponse } from './protocol.js';
-import { getSyncState, setSyncState, workstationId } from './syncState.js';
+import { clearSyncState, getSyncState, setSyncState, workstationId } from './syncState.js';
 
 export interface StoredSession {
   serverUrl: string;
@@ -24,6 +24,14 @@ export interface LoginResult {
 }
 
 /**
+ * Someone is waiting at the login prompt: no retries, a short connect timeout, and time enough
+ * for the server's two scrypt runs (password check, offline verifier).
+ */
+const interactive = { backoff: { baseMs: 0, capMs: 0, attempts: 0 }, connectTimeoutMs: 3_000, timeoutMs: 20_000 } as const;
+
+const LOGIN_UNREACHABLE_REMEDY = '请核对服务器地址和端口（如 http://10.1.2.3:8420），确认服务器已启动、本机网络已连通后再登录；未联网时可先离线工作，数据保存在本机';
+
+/**
  * Signs in to the court server for this workstation and keeps the short-lived token in the
  * store. With `offline` (default) the server also issues a scrypt verifier, cached so the user
  * can sign in on this workstation while the server is unreachable.
@@ -34,16 +42,23 @@ export async function login(
 ): Promise<LoginResult> {
   const server = normaliseServerUrl(opts.url);
   const ws = workstationId(db);
-  const api = new SyncApi({ url: server, ca: opts.ca, workstationId: ws });
+  const api = new SyncApi({ url: server, ca: opts.ca, workstationId: ws, ...interactive });
   try {
-    const res = await api.call('POST', '/api/login', LoginResponseSchema, {
-      username: opts.username,
-      password: opts.password,
-      workstationId: ws,
-      ...(opts.workstationName ? { workstationName: opts.workstationName } : {}),
-      ...(opts.ledgerKey ? { ledgerKey: opts.ledgerKey } : {}),
-      offlineVerifier: opts.offline ?? true,
-    });
+    const res = await api
+      .call('POST', '/api/login', LoginResponseSchema, {
+        username: opts.username,
+        password: opts.password,
+        workstationId: ws,
+        ...(opts.workstationName ? { workstationName: opts.workstationName } : {}),
+        ...(opts.ledgerKey ? { ledgerKey: opts.ledgerKey } : {}),
+        offlineVerifier: opts.offline ?? true,
+      })
+      .catch((err: unknown) => {
+        if (err instanceof CourtError && err.code === 'SYNC_UNREACHABLE') {
+          throw new CourtError('SYNC_UNREACHABLE', { message: err.message, messageEn: err.messageEn, remedy: LOGIN_UNREACHABLE_REMEDY, details: err.details });
+        }
+        throw err;
+      });
     db.transaction(() => {
       setSyncState(db, 'server_url', server);
       setSyncState(db, 'token', res.token);
@@ -70,6 +85,35 @@ export function storedSession(db: Db): StoredSession | null {
   const username = getSyncState(db, 'username');
   if (!serverUrl || !token || !expiresAt || !username) return null;
   return { serverUrl, token, expiresAt, username, workstationId: workstationId(db) };
+}
+
+/**
+ * Signs the workstation out of the court server: the token is revoked there when the server can be
+ * reached, and forgotten here in any case. The server address and user name stay for the next login.
+ */
+export async function logout(db: Db, opts: { ca?: string | Buffer } = {}): Promise<{ revoked: boolean }> {
+  const session = storedSession(db);
+  if (!session) return { revoked: false };
+  const api = new SyncApi({ url: session.serverUrl, ca: opts.ca, workstationId: session.workstationId, token: () => session.token, ...interactive });
+  let revoked = false;
+  try {
+    await api.call('POST', '/api/logout', z.object({ ok: z.literal(true) }));
+    revoked = true;
+  } catch {
+    // Unreachable (the token then lapses at its expiry) or already expired: forgotten here all the same.
+  } finally {
+    api.close();
+    forgetToken(db);
+  }
+  return { revoked };
+}
+
+/** Drops the token (revoked, expired or signed out); the next sync needs a new login. */
+export function forgetToken(db: Db): void {
+  db.transaction(() => {
+    clearSyncState(db, 'token');
+    clearSyncState(db, 'token_expires_at');
+  })();
 }
 
 const TokenAnswer = z.object({ token: z.string(), expiresAt: z.string() });

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import { CourtError, type ErrorData } from '../contract/index.js';
 import { parseCaseNumber } from '../cases/caseNumber.js';
@@ -6,12 +7,14 @@ import { SyncApi, type ServerConnection } from './apiClient.js';
 import { pullAssignments, type AssignmentReport } from './assignments.js';
 import { defaultBackoff, type BackoffOptions } from './backoff.js';
 import { SyncControl } from './control.js';
+import { releaseDrainLease, withDrainLease } from './drainLease.js';
 import { DOSSIER_VERSION_TOPIC, DossierVersionSchema, type DossierVersion } from './dossierVersion.js';
 import { countPendingOutbox, drainOutbox, type OutboxRow } from './outboxDrain.js';
 import type { ProgressListener } from './progress.js';
 import { SyncStateSchema, type VersionRecord } from './protocol.js';
 import { RateLimiter } from './rateLimiter.js';
 import { refreshIfDue, storedSession } from './session.js';
+import { getSyncState } from './syncState.js';
 import { uploadDossierVersion } from './uploadDossier.js';
 
 const MiB = 1024 * 1024;
@@ -32,6 +35,8 @@ export interface SyncClientOptions {
    * size to this version's. Without it the server records the version as unproven.
    */
   consistencyProof?: (fromSize: number, toSize: number) => Promise<Uint8Array[]>;
+  /** Names this client to a concurrent sync of the same store that finds it running (SYNC_BUSY). */
+  label?: string;
 }
 
 export interface SyncReport {
@@ -66,6 +71,8 @@ function caseOf(row: OutboxRow): string | null {
 export class SyncClient {
   readonly control = new SyncControl();
   private readonly limiter?: RateLimiter;
+  /** Names this client in the store's drain lease. */
+  private readonly leaseHolder = randomUUID();
 
   constructor(private readonly opts: SyncClientOptions) {
     if (opts.bandwidthLimit) this.limiter = new RateLimiter(opts.bandwidthLimit);
@@ -79,10 +86,17 @@ export class SyncClient {
     this.control.resume();
   }
 
+  /** For a store about to close: stops the upload in flight (its server offset stays) and frees the drain for others. */
+  abandon(): void {
+    this.control.pause();
+    releaseDrainLease(this.opts.db, this.leaseHolder);
+  }
+
   async sync(opts: { caseNumber?: string; push?: boolean; pull?: boolean } = {}): Promise<SyncReport> {
     const { db } = this.opts;
     const session = storedSession(db);
-    const serverUrl = this.opts.server?.url ?? session?.serverUrl;
+    // After a logout the server is still known; what is missing is the sign-in.
+    const serverUrl = this.opts.server?.url ?? session?.serverUrl ?? getSyncState(db, 'server_url');
     if (!serverUrl) throw new CourtError('SYNC_NO_SERVER');
     if (!session) throw new CourtError('NOT_AUTHENTICATED', { remedy: '请先执行 courtdesk login --server <服务器地址> --user <用户名>' });
     const api = new SyncApi({
@@ -95,12 +109,15 @@ export class SyncClient {
     const report: SyncReport = { ok: true, server: api.base, workstationId: session.workstationId, uploaded: [], events: 0, pending: 0, assignments: null };
     const onlyCase = opts.caseNumber ? parseCaseNumber(opts.caseNumber).canonical : null;
     try {
-      await refreshIfDue(db, api);
-      if (opts.push !== false) await this.push(api, report, onlyCase);
-      if (opts.pull !== false) {
-        report.assignments = await pullAssignments(db, api);
-        this.opts.onProgress?.({ kind: 'assignments', received: report.assignments.received, conflicts: report.assignments.conflicts.length });
-      }
+      // One drain per store at a time, across processes: the UI's background sync and `courtdesk sync` take turns.
+      await withDrainLease(db, this.leaseHolder, this.opts.label ?? 'courtdesk sync', async () => {
+        await refreshIfDue(db, api);
+        if (opts.push !== false) await this.push(api, report, onlyCase);
+        if (opts.pull !== false) {
+          report.assignments = await pullAssignments(db, api);
+          this.opts.onProgress?.({ kind: 'assignments', received: report.assignments.received, conflicts: report.assignments.conflicts.length });
+        }
+      });
     } catch (err) {
       report.ok = false;
       report.error = (err instanceof CourtError ? err : new CourtError('INTERNAL', { details: { cause: String(err) } })).toData();
@@ -131,6 +148,7 @@ export class SyncClient {
       db,
       async (row) => {
         await this.control.untilRunning();
+        this.opts.onProgress?.({ kind: 'row', outboxId: row.id, topic: row.topic });
         await refreshIfDue(db, api);
         if (row.topic !== DOSSIER_VERSION_TOPIC) {
           await api.call('POST', '/api/sync/events', EventAnswer, { outboxId: row.id, topic: row.topic, payload: row.payload });

@@ -2,8 +2,10 @@ import { Layout } from 'antd';
 import { useState } from 'react';
 import type { Session } from '../../core/contract/index.js';
 import { CaseListPage } from '../features/cases/CaseListPage.js';
+import { CataloguePage } from '../features/catalogue/CataloguePage.js';
 import { DossierPage } from '../features/dossier/DossierPage.js';
 import { ScanningPage } from '../features/scanning/ScanningPage.js';
+import { SyncPage } from '../features/sync/SyncPage.js';
 import { ComingSoon } from './ComingSoon.js';
 import { HeaderBar } from './HeaderBar.js';
 import { navFor, type NavKey } from './navigation.js';
@@ -23,8 +25,12 @@ export function AppShell({ session, onLogout }: { session: Session; onLogout: ()
       <CaseListPage session={session} onOpenDossier={keys.includes('dossier') ? openDossier : undefined} />
     ) : current === 'scanning' ? (
       <ScanningPage />
+    ) : current === 'cataloguing' ? (
+      <CataloguePage session={session} />
     ) : current === 'dossier' ? (
       <DossierPage session={session} initialCase={dossierCase} />
+    ) : current === 'sync' ? (
+      <SyncPage />
     ) : (
       <ComingSoon area={current} />
     );
@@ -36,7 +42,7 @@ export function AppShell({ session, onLogout }: { session: Session; onLogout: ()
       </Layout.Sider>
       <Layout>
         <Layout.Header className="app-header">
-          <HeaderBar session={session} onLogout={onLogout} />
+          <HeaderBar session={session} onLogout={onLogout} onOpenSync={keys.includes('sync') ? () => setSelected('sync') : undefined} />
         </Layout.Header>
         <Layout.Content className="app-content">
           {page}

@@ -14,6 +14,6 @@ export interface BlobStorePort {
    * exists the file is simply removed. The blob becomes visible whole or not at all.
    */
   adopt(sha256: string, localFile: string): Promise<void>;
-  /** Throws SYNC_DOSSIER_NOT_FOUND when absent. */
-  openRead(sha256: string): Promise<Readable>;
+  /** Throws SYNC_DOSSIER_NOT_FOUND when absent. `range` is inclusive, as HTTP Range is. */
+  openRead(sha256: string, range?: { start: number; end: number }): Promise<Readable>;
 }

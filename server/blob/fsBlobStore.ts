@@ -60,9 +60,9 @@ export class FsBlobStore implements BlobStorePort {
     await fsyncPath(dir);
   }
 
-  async openRead(sha256: string): Promise<Readable> {
+  async openRead(sha256: string, range?: { start: number; end: number }): Promise<Readable> {
     const path = this.pathOf(sha256);
     if (!(await this.has(sha256))) throw new CourtError('SYNC_DOSSIER_NOT_FOUND', { details: { sha256 } });
-    return createReadStream(path);
+    return createReadStream(path, range);
   }
 }

@@ -27,6 +27,7 @@ const statusOf: Partial<Record<ErrorCode, number>> = {
   SYNC_BLOB_MISSING: 409,
   SYNC_DOSSIER_CASE_MISMATCH: 409,
   SYNC_UPLOAD_TOO_LARGE: 413,
+  SYNC_LOGIN_THROTTLED: 429,
   SYNC_CHECKSUM_MISMATCH: CHECKSUM_MISMATCH_STATUS,
   SYNC_BLOB_CORRUPT: CHECKSUM_MISMATCH_STATUS,
 };
@@ -56,6 +57,8 @@ export function toCourtError(err: unknown): CourtError {
 }
 
 export function sendError(reply: FastifyReply, err: CourtError): FastifyReply {
+  const retryAfter = err.details?.retryAfterSeconds;
+  if (typeof retryAfter === 'number') reply.header('Retry-After', String(retryAfter));
   return reply.code(httpStatusOf(err)).type('application/json; charset=utf-8').send(errorBody(err));
 }
 

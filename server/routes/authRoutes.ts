@@ -39,13 +39,22 @@ export function registerAuthRoutes(app: FastifyInstance, ctx: ServerContext): vo
 
   app.post('/api/login', async (request): Promise<LoginResponse> => {
     const input = LoginRequestSchema.parse(request.body);
+    const denied = (why: string) =>
+      audit(ctx.pool, { actor: input.username, workstationId: input.workstationId, action: 'auth.login', subject: `user:${input.username}`, outcome: 'denied', detail: { why, ip: request.ip } });
+    try {
+      await ctx.loginThrottle.check(input.username, request.ip);
+    } catch (err) {
+      await denied('locked after repeated failures');
+      throw err;
+    }
     let account: Account;
     try {
       account = await checkPassword(ctx.pool, input.username, input.password);
     } catch (err) {
-      await audit(ctx.pool, { actor: input.username, workstationId: input.workstationId, action: 'auth.login', subject: `user:${input.username}`, outcome: 'denied', detail: { why: 'bad credentials' } });
-      throw err;
+      await denied('bad credentials');
+      throw (await ctx.loginThrottle.failed(input.username, request.ip)) ?? err;
     }
+    await ctx.loginThrottle.succeeded(input.username, request.ip);
     request.principal = { userId: account.id, username: account.username, displayName: account.displayName, roles: account.roles, workstationId: input.workstationId ?? null, expiresAt: new Date() };
     const workstationId = input.workstationId ? await bindWorkstation(ctx, input, account) : null;
     const { token, expiresAt } = await issueToken(ctx.pool, account.id, workstationId, ctx.tokenTtlSeconds);

@@ -32,4 +32,16 @@ export const catalogueErrors = {
     remedy: '请先扫描或导入该案件的卷宗材料，待文字识别完成后再编目',
     exit: 1,
   },
+  CATALOGUE_CONFIRMED: {
+    zh: '该案件的编目已经人工确认，机器编目不能覆盖',
+    en: 'A person has confirmed this catalogue; a machine catalogue cannot replace it',
+    remedy: '请在“编目”页面打开该案件核对修改；确需重新编目的，也在该页面调整后保存',
+    exit: 1,
+  },
+  CATALOGUE_UNDECIDED: {
+    zh: '还有材料未选择类别',
+    en: 'Some documents have no category yet',
+    remedy: '请按 N 跳到待核对的材料，按 C 选择类别后再保存编目',
+    exit: 2,
+  },
 } as const satisfies Record<string, ErrorEntry>;

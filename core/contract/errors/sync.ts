@@ -104,6 +104,36 @@ export const syncErrors = {
     remedy: '请减小分块大小（chunkSize），或请管理员调高服务器上限',
     exit: 2,
   },
+  SYNC_NOT_SIGNED_IN: {
+    zh: '工作站尚未登录法院服务器，或登录已过期',
+    en: 'This workstation is not signed in to the court server, or the sign-in expired',
+    remedy: '请在“同步”页填写服务器地址、账号和密码后点击“连接”（或执行 courtdesk login）',
+    exit: 1,
+  },
+  SYNC_ACCOUNT_NOT_ALLOWED: {
+    zh: '该服务器账号无权上传卷宗或取回分案',
+    en: 'This server account may not upload dossiers or pull assignments',
+    remedy: '请改用书记员、扫描员或档案管理员的服务器账号连接（服务器的管理员账号不能上传卷宗）',
+    exit: 1,
+  },
+  SYNC_BUSY: {
+    zh: '本工作站的另一个同步正在进行',
+    en: 'Another sync of this workstation is running',
+    remedy: '请等待它完成后再试；如在工作站“同步”页暂停了同步，请先点击“继续”',
+    exit: 1,
+  },
+  SYNC_PAUSED: {
+    zh: '同步已暂停',
+    en: 'Sync is paused',
+    remedy: '请先点击“继续”，再立即同步',
+    exit: 1,
+  },
+  SYNC_LOGIN_THROTTLED: {
+    zh: '登录失败次数过多，已暂时锁定',
+    en: 'Too many failed sign-ins; temporarily locked',
+    remedy: '请稍后再试；如忘记密码，请联系服务器管理员重置',
+    exit: 1,
+  },
   SYNC_OFFLINE_NO_VERIFIER: {
     zh: '本机没有该用户的离线登录凭据',
     en: 'No offline sign-in verifier for this user on this workstation',

@@ -5,6 +5,7 @@ import { CourtError } from '../../../core/contract/index.js';
 import { workstationLedger } from '../../../core/dossier/integrity/workstationLedger.js';
 import { consistencyProofAt } from '../../../core/ledger/log.js';
 import { describeProgress, describeSyncReport, loginCommand, syncCommand } from '../../../core/sync/commands.js';
+import { logout } from '../../../core/sync/session.js';
 import { readSecret } from '../secret.js';
 import type { Run } from '../program.js';
 
@@ -41,6 +42,16 @@ export function registerSyncCommands(program: Command, run: Run): void {
           workstationName: hostname(),
         });
         out.result(result, () => `已登录 ${result.server}（工作站 ${result.workstationId}），有效期至 ${result.expiresAt}`);
+      }),
+    );
+
+  program
+    .command('logout')
+    .description('退出法院服务器登录（服务器吊销令牌）/ sign out of the court server')
+    .action((_opts: unknown, cmd: Command) =>
+      run(cmd, async ({ core, out }) => {
+        const result = await logout(core().db);
+        out.result(result, () => (result.revoked ? '已退出登录，服务器已吊销本工作站的令牌' : '已在本机退出登录（服务器不可达或令牌已失效，令牌到期后自动作废）'));
       }),
     );
 

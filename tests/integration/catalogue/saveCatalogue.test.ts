@@ -2,7 +2,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { catalogueCase, classifyText } from '../../../core/catalogue/catalogueCase.js';
 import { recordCorrection } from '../../../core/catalogue/corrections.js';
-import { acceptanceRate, saveCatalogue } from '../../../core/catalogue/saveCatalogue.js';
+import { acceptanceRate } from '../../../core/catalogue/acceptance.js';
+import { saveCatalogue } from '../../../core/catalogue/saveCatalogue.js';
 import { loadDossier } from '../../../core/dossier/model.js';
 import { readAudit } from '../../../core/store/audit.js';
 import { openDatabase } from '../../../core/store/database.js';
@@ -21,16 +22,23 @@ function storeWithCase() {
 }
 
 describe('saving a confirmed catalogue', () => {
-  it('writes documents, links pages, records catalogue entries and audits the save; the e-dossier follows it', () => {
+  it('writes documents, links pages, records catalogue entries and audits the save; the e-dossier follows it in the prescribed order', () => {
     const { db } = storeWithCase();
     const proposal = catalogueCase(db, NUMBER).documents;
-    const result = saveCatalogue(db, NUMBER, proposal, 'clerk.han', { proposal });
+    const result = saveCatalogue(db, NUMBER, proposal, 'clerk.han', { proposal, reviewed: true });
     expect(result).toMatchObject({ corrections: 0 });
     expect(result.documentIds).toHaveLength(proposal.length);
 
+    // Scanned with the evidence behind the complaint and a 送达回证 after each notice; the
+    // standard puts 受理/应诉通知书 and the 答辩状 before the evidence and every 送达回证 together.
     const dossier = loadDossier(db, NUMBER);
-    expect(dossier.documents.map((d) => d.title).slice(0, 4)).toEqual(['民事诉讼卷宗', '卷内目录', '民事起诉状', '原告证据目录']);
+    expect(dossier.documents.map((d) => d.category)).toEqual([
+      'cover', 'contents', 'complaint', 'acceptance-notice', 'response-notice', 'defence', 'evidence', 'evidence', 'evidence', 'evidence',
+      'power-of-attorney', 'summons', 'trial-record', 'judgment', 'service-receipt', 'service-receipt', 'service-receipt', 'remarks', 'back-cover',
+    ]);
+    expect(dossier.documents.filter((d) => d.category === 'evidence').map((d) => d.title)).toEqual(['原告证据目录', '借条', '中国某某银行个人账户交易明细', '微信聊天记录']);
     expect(dossier.documents.find((d) => d.title === '民事判决书')!.pages).toHaveLength(4);
+    expect(dossier.documents.find((d) => d.title === '民事判决书')!.pages.map((p) => p.id)).toEqual([22, 23, 24, 25]);
     const entries = db.prepare('SELECT category, decided_by, confidence, fields_json FROM catalogue_entries ORDER BY id').all() as {
       category: string;
       decided_by: string;
@@ -46,7 +54,8 @@ describe('saving a confirmed catalogue', () => {
     ]);
     const audit = readAudit(db, `case:${NUMBER}`).filter((a) => a.action === 'catalogue.save');
     expect(audit).toHaveLength(1);
-    expect(audit[0]).toMatchObject({ actor: 'clerk.han', before: [], after: { corrections: 0 } });
+    expect(audit[0]).toMatchObject({ actor: 'clerk.han', before: [], after: { corrections: 0, reviewed: true } });
+    expect((audit[0].after as { documents: unknown[] }).documents[2]).toEqual({ category: 'complaint', title: '民事起诉状', pages: [4, 5], proposed: 'complaint' });
     expect(acceptanceRate(db)).toEqual({ accepted: 29, pages: 29, rate: 1 });
     db.close();
   });
@@ -59,7 +68,7 @@ describe('saving a confirmed catalogue', () => {
     const chat = proposal.findIndex((d) => d.pages[0] === 9);
     expect(proposal[chat].category).toBe('evidence');
     const edited = proposal.map((d, i) => (i === chat ? { ...d, category: 'investigation', confidence: null } : d));
-    expect(saveCatalogue(db, NUMBER, edited, 'clerk.han', { proposal }).corrections).toBe(1);
+    expect(saveCatalogue(db, NUMBER, edited, 'clerk.han', { proposal, reviewed: true }).corrections).toBe(1);
 
     const pages = acceptanceRate(db);
     expect(pages).toEqual({ accepted: 27, pages: 29, rate: 0.931 });

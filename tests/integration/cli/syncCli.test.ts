@@ -39,6 +39,13 @@ describe('courtdesk login and sync against the court server (real PostgreSQL)', 
     expect(JSON.parse(sync.stdout)).toMatchObject({ ok: true });
     expect((await courtdesk(['--data-dir', f.dir, 'sync', '--json'])).code).toBe(0);
 
+    // courtdesk logout revokes the token: the next sync needs a new login.
+    const out = await courtdesk(['--data-dir', f.dir, 'logout', '--json']);
+    expect(JSON.parse(out.stdout)).toEqual({ revoked: true });
+    const after = await courtdesk(['--data-dir', f.dir, 'sync', '--json']);
+    expect(after.code).toBe(1);
+    expect(after.stderr).toContain('请先执行 courtdesk login');
+
     const listed = await api<{ dossiers: { caseNumber: string; versions: { sha256: string; versionNo: number }[] }[] }>(server.url, 'GET', '/api/dossiers', { token: admin });
     expect(listed.body.dossiers).toHaveLength(1);
     expect(listed.body.dossiers[0]).toMatchObject({ caseNumber: '（2024）苏0506民初88号', versions: [{ sha256, versionNo: 1 }] });
@@ -53,6 +60,6 @@ describe('courtdesk login and sync against the court server (real PostgreSQL)', 
     const dir = tempDir();
     const r = await courtdesk(['--data-dir', dir, 'login', '--server', 'http://127.0.0.1:9', '--user', 'x1', '--password-env', 'PW'], { PW: 'whatever-password' });
     expect(r.code).toBe(1);
-    expect(r.stderr).toMatch(/错误：.+/);
+    expect(r.stderr).toContain('错误：无法连接法院服务器 http://127.0.0.1:9（连接被拒绝：服务器程序未启动或端口不对）。请核对服务器地址和端口');
   });
 });
