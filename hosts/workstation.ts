@@ -1,5 +1,6 @@
 import type { CourtCore } from '../core/app/courtCore.js';
 import { DEFAULT_OCR_LANGS } from '../core/ocr/port.js';
+import { capturedPageIds } from '../core/scanning/batches/captureResult.js';
 import type { IsolatedScannerOptions } from '../native/scanning/isolatedScanner.js';
 import { createCaptureServices } from './capture.js';
 import { createOcrQueue } from './ocr.js';
@@ -17,7 +18,7 @@ export interface WorkstationServices {
 export function startWorkstation(core: CourtCore, opts: { scanner?: IsolatedScannerOptions } = {}): WorkstationServices {
   const ocr = createOcrQueue(core);
   const capture = createCaptureServices(core, opts.scanner);
-  const detach = core.attachCapture({ ...capture, onCaptured: (r) => ocr.enqueue(r.pages.map((p) => p.pageId), DEFAULT_OCR_LANGS) });
+  const detach = core.attachCapture({ ...capture, onCaptured: (r) => ocr.enqueue(capturedPageIds(r), DEFAULT_OCR_LANGS) });
   ocr.start();
   return {
     stop: async () => {

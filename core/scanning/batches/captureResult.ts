@@ -16,6 +16,11 @@ export interface CaptureResult {
   routed?: RoutedPages[];
 }
 
+/** Every page the capture stored, in its own case or routed by a cover sheet to another: what OCR must read. */
+export function capturedPageIds(result: CaptureResult): number[] {
+  return [...result.pages, ...(result.routed ?? []).flatMap((r) => r.pages)].map((p) => p.pageId);
+}
+
 /** What `courtdesk scan --json` and `courtdesk import --json` print. index is the page's number in the case. */
 export interface CaptureJson {
   case: string;

@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { CourtError, type ErrorData } from '../../../core/contract/index.js';
 import { DEFAULT_OCR_LANGS } from '../../../core/ocr/port.js';
-import { captureResultJson } from '../../../core/scanning/batches/captureResult.js';
+import { capturedPageIds, captureResultJson } from '../../../core/scanning/batches/captureResult.js';
 import { ScanSettingsSchema, modes, sources, type Capabilities, type DeviceInfo } from '../../../core/scanning/port/scannerPort.js';
 import { IsolatedScanner } from '../../../native/scanning/isolatedScanner.js';
 import { createCaptureServices } from '../../capture.js';
@@ -71,7 +71,7 @@ export function registerScanCommands(program: Command, run: Run): void {
               pageOptions: { orientation: opts.orientation },
               onProgress: (p) => out.info(`已保存第 ${p.done} 页`),
             });
-            createOcrQueue(opened).enqueue(result.pages.map((p) => p.pageId), DEFAULT_OCR_LANGS);
+            createOcrQueue(opened).enqueue(capturedPageIds(result), DEFAULT_OCR_LANGS);
             const json = captureResultJson(result, opened.blobs);
             out.result(json, () => `已扫描 ${json.pages.length} 页到 ${json.case}`);
             for (const e of json.errors) out.info(`错误：${e.message}。${e.remedy}`);

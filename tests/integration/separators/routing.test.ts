@@ -1,7 +1,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createCase } from '../../../core/cases/caseRepository.js';
 import { listBatches } from '../../../core/scanning/batches/batchRepository.js';
-import { captureResultJson } from '../../../core/scanning/batches/captureResult.js';
+import { capturedPageIds, captureResultJson } from '../../../core/scanning/batches/captureResult.js';
 import { CaptureService } from '../../../core/scanning/batches/captureService.js';
 import { PagePipeline } from '../../../core/scanning/pipeline/pagePipeline.js';
 import type { RawPage } from '../../../core/scanning/pipeline/rawPage.js';
@@ -52,6 +52,9 @@ describe('capture with cover and separator sheets', () => {
     expect(json.case).toBe(A.number);
     expect(json.pages.map((p) => p.index)).toEqual([1, 2, 3]);
     expect(json.routed).toEqual([{ case: B.number, pages: [expect.objectContaining({ index: 1 })] }]);
+    // OCR reads the routed page too, not only the pages of the case the scan started in.
+    const pageIds = store.db.prepare('SELECT id FROM pages ORDER BY id').pluck().all();
+    expect(capturedPageIds(result).sort((a, b) => a - b)).toEqual(pageIds);
 
     const rows = store.db
       .prepare('SELECT c.number, p.position, p.document_id, d.category, d.title FROM pages p JOIN cases c ON c.id = p.case_id LEFT JOIN documents d ON d.id = p.document_id ORDER BY p.id')
