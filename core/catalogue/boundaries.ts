@@ -7,6 +7,8 @@ export interface BoundaryPage {
   blank?: boolean;
   /** A separator sheet put in by scanning staff (patch code, barcode or printed 分隔页). */
   separator?: boolean;
+  /** Capture already read a separator sheet before this page and opened a document here. */
+  opensDocument?: boolean;
   /** Top lines from the layout, when OCR knows better than the text order. */
   firstLines?: string[];
   /** 第x页共y页 read from the layout; otherwise looked for in the text. */
@@ -75,8 +77,8 @@ export function detectBoundaries(pages: readonly BoundaryPage[], options: Bounda
       continue;
     }
     const facts = factsOf(page, options.categories);
-    if (!open) {
-      out.push({ start: true, separator: false, confidence: 1, reasons: [afterSeparator ? '分隔页之后' : '第一页'], titles: facts.titles });
+    if (!open || page.opensDocument) {
+      out.push({ start: true, separator: false, confidence: 1, reasons: [afterSeparator || page.opensDocument ? '分隔页之后' : '第一页'], titles: facts.titles });
       previous = { page, facts };
       afterSeparator = false;
       open = true;

@@ -45,13 +45,19 @@ export function catalogueCase(db: Db, caseNumber: string, options: CatalogueOpti
   if (pages.length === 0) throw new CourtError('CATALOGUE_NO_PAGES', { details: { number: found.number } });
   const standard = loadStandards(options.standardsDir).forCaseType(found.typeCode);
   const kindModel = asKindModel(classifierFor(db));
-  const boundaries = detectBoundaries(pages, { categories: standard.categories });
+  const boundaries = detectBoundaries(
+    pages.map((p) => ({ ...p, opensDocument: p.sheetStart !== undefined })),
+    { categories: standard.categories },
+  );
   const documents = segmentPages(boundaries).map((segment): CataloguedDocument => {
     const text = pages
       .slice(segment.from, segment.to + 1)
       .map((p) => p.text)
       .join('\n');
-    const decided = classifyDocument(text, standard, kindModel);
+    // A category printed on the separator sheet was chosen by a person: it stands unless this case's standard lacks it.
+    const sheet = pages[segment.from].sheetStart;
+    const named = sheet?.category && standard.categories.some((c) => c.id === sheet.category) ? sheet.category : null;
+    const decided = named ? { category: named, confidence: 1, title: null } : classifyDocument(text, standard, kindModel);
     return {
       category: decided.category,
       title: titleFor(standard, decided.category, decided.title ?? segment.titles[0]?.title ?? null),

@@ -1,5 +1,6 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createCase } from '../../../core/cases/caseRepository.js';
+import { catalogueCase } from '../../../core/catalogue/catalogueCase.js';
 import { listBatches } from '../../../core/scanning/batches/batchRepository.js';
 import { capturedPageIds, captureResultJson } from '../../../core/scanning/batches/captureResult.js';
 import { CaptureService } from '../../../core/scanning/batches/captureService.js';
@@ -81,6 +82,11 @@ describe('capture with cover and separator sheets', () => {
       expect(pageShas.has(sha256)).toBe(false);
     }
     expect(readAudit(store.db).filter((e) => e.action === 'page.scan')).toHaveLength(4);
+
+    // The machine's catalogue starts a document where the separator sheet stood, in the category printed on it.
+    const proposed = catalogueCase(store.db, A.number).documents.map((d) => ({ pages: d.pages, category: d.category }));
+    expect(proposed.at(-1)).toEqual({ pages: [3, 3], category: 'complaint' });
+    expect(proposed.map((d) => d.pages[0])).toContain(1);
 
     const batchB = listBatches(store.db, store.db.prepare('SELECT id FROM cases WHERE number = ?').pluck().get(B.number) as number);
     expect(batchB.map((b) => [b.status, b.pages])).toEqual([['completed', 1]]);
