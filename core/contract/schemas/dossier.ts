@@ -50,6 +50,8 @@ export const ExportJobResultSchema = z.object({
   documents: z.number().int(),
   bytes: z.number().int(),
   sha256: Sha256Schema,
+  /** What the case held when exported (core/dossier/desk/contentFingerprint.ts); equal next time: the file is offered again. */
+  fingerprint: Sha256Schema.optional(),
   /**
    * Single use: GET /download/<id> on the web host, app://courtdesk/download/<id> in the desktop
    * app. Left out of job.state events, which every signed-in window receives; dossier.download

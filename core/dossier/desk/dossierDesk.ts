@@ -19,6 +19,7 @@ import type { Db } from '../../store/database.js';
 import type { KeyVault } from '../../ledger/keys/keyVault.js';
 import { workstationIdentity } from '../integrity/workstationLedger.js';
 import type { DossierExporter } from './exporter.js';
+import { contentFingerprint } from './contentFingerprint.js';
 import { exportFilePath, exportsDir } from './exportFile.js';
 import { dossierLedger } from './ledgerHistory.js';
 import { dossierOutline } from './outline.js';
@@ -61,8 +62,10 @@ export class DossierDesk {
   }
 
   /**
-   * Starts the export job, or answers with the one already under way for the case. An unknown
-   * case or one without pages is refused here rather than as a failed job.
+   * Starts the export job, or answers with the one already under way for the case, or with the
+   * last finished one when nothing in the case has changed since (its file still on disk): a
+   * second click makes no new ledger entry and no new version to sync. An unknown case or one
+   * without pages is refused here rather than as a failed job.
    */
   export(caseNumber: string, actor: string): Job {
     const { exporter, db, jobs, dataDir, downloads, keyVault } = this.deps;
@@ -72,6 +75,9 @@ export class DossierDesk {
     if (pages === 0) throw new CourtError('DOSSIER_EMPTY', { details: { case: found.number } });
     const running = jobs.active('export', found.number);
     if (running) return running;
+    const fingerprint = contentFingerprint(db, found);
+    const unchanged = this.lastExport(found.number, fingerprint);
+    if (unchanged) return unchanged;
     return jobs.start('export', found.number, actor, async ({ signal, progress }) => {
       progress(0, pages, '正在登记页面并签署检查点…');
       const out = exportFilePath(dataDir, found.number, new Date());
@@ -93,11 +99,25 @@ export class DossierDesk {
         documents: exported.documents,
         bytes: exported.bytes,
         sha256: exported.sha256,
+        fingerprint,
         downloadId: ticket.id,
         downloadExpiresAt: ticket.expiresAt.toISOString(),
       };
       return result;
     });
+  }
+
+  private lastExport(caseNumber: string, fingerprint: string): Job | null {
+    const last = this.deps.jobs.list({ subject: caseNumber, limit: 50 }).find((j) => j.kind === 'export' && j.state === 'done');
+    const result = ExportJobResultSchema.safeParse(last?.result);
+    if (!last || !result.success || result.data.fingerprint !== fingerprint) return null;
+    return this.insideExports(result.data.file) ? last : null;
+  }
+
+  private insideExports(file: string): boolean {
+    const root = resolve(exportsDir(this.deps.dataDir));
+    const resolved = resolve(file);
+    return resolved.startsWith(root + sep) && existsSync(resolved);
   }
 
   /** A fresh single-use download id for a finished export, for 下载 after the first id was used or has expired. */
@@ -106,10 +126,8 @@ export class DossierDesk {
     if (job.kind !== 'export') throw new CourtError('JOB_NOT_FOUND', { details: { jobId, kind: job.kind } });
     if (job.state !== 'done') throw new CourtError('JOB_NOT_FINISHED', { details: { jobId, state: job.state } });
     const result = ExportJobResultSchema.parse(job.result);
-    const root = resolve(exportsDir(this.deps.dataDir));
-    const file = resolve(result.file);
-    if (!file.startsWith(root + sep) || !existsSync(file)) throw new CourtError('EXPORT_FILE_GONE', { details: { file: result.file } });
-    const ticket = this.deps.downloads.issue(file, result.fileName);
+    if (!this.insideExports(result.file)) throw new CourtError('EXPORT_FILE_GONE', { details: { file: result.file } });
+    const ticket = this.deps.downloads.issue(resolve(result.file), result.fileName);
     return { downloadId: ticket.id, fileName: result.fileName, expiresAt: ticket.expiresAt.toISOString() };
   }
 }

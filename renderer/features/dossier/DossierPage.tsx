@@ -109,6 +109,7 @@ export function DossierPage({ session, initialCase }: { session: Session; initia
                       job={job}
                       busy={exporting.busy}
                       error={exporting.error}
+                      unchanged={exporting.unchanged}
                       hasPages={hasPages}
                       onStart={() => void exporting.start()}
                       onCancel={() => void exporting.cancel()}

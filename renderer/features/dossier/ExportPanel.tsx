@@ -38,6 +38,7 @@ export function ExportPanel({
   job,
   busy,
   error,
+  unchanged,
   hasPages,
   onStart,
   onCancel,
@@ -46,6 +47,7 @@ export function ExportPanel({
   job: Job | null;
   busy: boolean;
   error: unknown;
+  unchanged: boolean;
   hasPages: boolean;
   onStart: () => void;
   onCancel: () => void;
@@ -79,6 +81,7 @@ export function ExportPanel({
       {failure && (
         <Alert type={job?.state === 'failed' ? 'error' : 'warning'} showIcon data-error-code={failure.code} title={failure.message} description={t('errors.remedy', { remedy: failure.remedy })} />
       )}
+      {unchanged && <Alert type="info" showIcon title={t('dossier.export.unchanged')} data-testid="export-unchanged" />}
       {job?.state === 'done' && <ExportResult job={job} />}
       {error !== null && <ErrorAlert error={error} />}
     </Flex>

@@ -12,6 +12,8 @@ export interface DossierExport {
   job: Job | null;
   busy: boolean;
   error: unknown;
+  /** The last 生成 found nothing changed since the finished export, which is offered again. */
+  unchanged: boolean;
   start(): Promise<void>;
   cancel(): Promise<void>;
   download(): Promise<void>;
@@ -24,6 +26,7 @@ export function useDossierExport(caseNumber: string | null, allowed: boolean): D
   const job = jobs.find((j) => j.kind === 'export') ?? null;
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
+  const [unchanged, setUnchanged] = useState(false);
   const usedIds = useRef(new Set<string>());
 
   const act = useCallback(async (run: () => Promise<unknown>) => {
@@ -42,9 +45,13 @@ export function useDossierExport(caseNumber: string | null, allowed: boolean): D
     job,
     busy,
     error,
+    unchanged: unchanged && job?.state === 'done',
     start: () =>
       act(async () => {
-        if (caseNumber) await api.dossier.export({ number: caseNumber });
+        setUnchanged(false);
+        if (!caseNumber) return;
+        const started = await api.dossier.export({ number: caseNumber });
+        setUnchanged(started.state === 'done');
       }),
     cancel: () =>
       act(async () => {

@@ -39,6 +39,8 @@ async function withSample(opts: { exporter?: boolean } = {}) {
   return { dir, core, number: fixture.caseNumber, blobs: fixture.blobs, call, refusal };
 }
 
+const ExportResultOf = (job: Job) => job.result as ExportJobResult;
+
 describe('the 卷宗 contract over a real store', () => {
   it('lists the catalogue in order with page ranges, hashes and thumbnails, for any signed-in role', async () => {
     const { call, refusal, number, blobs } = await withSample();
@@ -106,6 +108,29 @@ describe('the 卷宗 contract over a real store', () => {
       { type: 'export', leafIndex: 3, pages: 3 },
     ]);
     expect((await call<Job[]>('jobs.list', { subject: number })).map((j) => j.id)).toEqual([started.id]);
+  });
+
+  it('offers the last export again while nothing in the case has changed: no new ledger entry, no new version to sync', async () => {
+    const { core, call, number } = await withSample();
+    const first = await core.jobs.whenSettled((await call<Job>('dossier.export', { number })).id);
+    expect(first.state).toBe('done');
+    const count = (sql: string) => core.db.prepare(sql).pluck().get();
+    const before = { leaves: count('SELECT count(*) FROM ledger_leaves'), outbox: count('SELECT count(*) FROM outbox') };
+
+    const again = await call<Job>('dossier.export', { number });
+    expect(again).toMatchObject({ id: first.id, state: 'done' });
+    expect({ leaves: count('SELECT count(*) FROM ledger_leaves'), outbox: count('SELECT count(*) FROM outbox') }).toEqual(before);
+
+    // A re-catalogued title is a change: the next click renders a new file.
+    core.db.prepare("UPDATE documents SET title = '民事判决书' WHERE title = '判决书'").run();
+    const changed = await call<Job>('dossier.export', { number });
+    expect(changed.id).not.toBe(first.id);
+    expect((await core.jobs.whenSettled(changed.id)).state).toBe('done');
+    // Once its file is gone, the old export is not offered either.
+    rmSync(ExportResultOf(await core.jobs.whenSettled(changed.id)).file);
+    const fresh = await call<Job>('dossier.export', { number });
+    expect(fresh.id).not.toBe(changed.id);
+    expect((await core.jobs.whenSettled(fresh.id)).state).toBe('done');
   });
 
   it('names the altered or missing page and its document', async () => {

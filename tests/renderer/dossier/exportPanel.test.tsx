@@ -48,13 +48,13 @@ const doneJob = ({ withId }: { withId: boolean }) =>
 /** The export card as DossierPage wires it. */
 function Panel() {
   const e = useDossierExport(CASE, true);
-  return <ExportPanel job={e.job} busy={e.busy} error={e.error} hasPages onStart={() => void e.start()} onCancel={() => void e.cancel()} onDownload={() => void e.download()} />;
+  return <ExportPanel job={e.job} busy={e.busy} error={e.error} unchanged={e.unchanged} hasPages onStart={() => void e.start()} onCancel={() => void e.cancel()} onDownload={() => void e.download()} />;
 }
 
-function host(jobs: Job[]) {
+function host(jobs: Job[], exported: Job = job({ state: 'queued' })) {
   return fakeHost((channel): Envelope<unknown> => {
     if (channel === 'jobs.list') return { ok: true, value: jobs };
-    if (channel === 'dossier.export') return { ok: true, value: job({ state: 'queued' }) };
+    if (channel === 'dossier.export') return { ok: true, value: exported };
     if (channel === 'jobs.cancel') return { ok: true, value: job() };
     if (channel === 'dossier.download') return { ok: true, value: { downloadId: FRESH_ID, fileName: 'x.pdf', expiresAt: new Date().toISOString() } };
     return { ok: false, error: new CourtError('UNKNOWN_CHANNEL').toData() };
@@ -116,6 +116,17 @@ describe('the e-dossier export card', componentTestOptions, () => {
     fireEvent.click(screen.getByRole('button', { name: /下载/ }));
     await act(async () => undefined);
     expect(links).toEqual([`/download/${FIRST_ID}|true`, `/download/${FRESH_ID}|true`]);
+  });
+
+  it('says so when nothing changed since the last export, and offers that file', async () => {
+    const done = doneJob({ withId: false });
+    const h = host([done], done);
+    renderWithCourt(<Panel />, h.transport);
+    expect(await screen.findByTestId('export-result')).toBeTruthy();
+    expect(screen.queryByTestId('export-unchanged')).toBeNull();
+    fireEvent.click(screen.getByRole('button', { name: /生成电子卷宗/ }));
+    expect(await screen.findByText('卷宗内容自上次生成以来没有变化，已沿用上次生成的文件，可直接下载。')).toBeTruthy();
+    expect(screen.getByRole('button', { name: /下载/ })).toBeTruthy();
   });
 
   it('cancels the running export', async () => {
