@@ -35,6 +35,7 @@ export function syncCommand(opts: {
     db: opts.db,
     resolveSource: (v) => opts.blobs.pathOf(v.sha256),
     server: opts.server ? { url: opts.server, ca: opts.ca } : undefined,
+    ca: () => opts.ca,
     bandwidthLimit: opts.bandwidthLimit,
     consistencyProof: opts.consistencyProof,
     onProgress: opts.onProgress,

@@ -25,6 +25,8 @@ export interface SyncClientOptions {
   resolveSource: (version: DossierVersion) => string;
   /** Overrides the server stored at login (same token; e.g. another instance of the same court server). */
   server?: ServerConnection;
+  /** The court's CA for the server stored at login, asked for at each sync (see serverCa.ts). */
+  ca?: () => string | Buffer | undefined;
   chunkSize?: number;
   /** Total upload bandwidth for this workstation, bytes per second. */
   bandwidthLimit?: number;
@@ -101,7 +103,7 @@ export class SyncClient {
     if (!session) throw new CourtError('NOT_AUTHENTICATED', { remedy: '请先执行 courtdesk login --server <服务器地址> --user <用户名>' });
     const api = new SyncApi({
       url: serverUrl,
-      ca: this.opts.server?.ca,
+      ca: this.opts.server?.ca ?? this.opts.ca?.(),
       workstationId: session.workstationId,
       token: () => storedSession(db)?.token ?? null,
       backoff: this.opts.backoff,

@@ -13,6 +13,7 @@ import { backoffDelays, type BackoffOptions } from './backoff.js';
 import { leaseHolder } from './drainLease.js';
 import { countPendingOutbox } from './outboxDrain.js';
 import type { SyncProgress } from './progress.js';
+import { serverCa } from './serverCa.js';
 import { forgetToken, login, logout, storedSession } from './session.js';
 import { SyncClient, type SyncReport } from './syncClient.js';
 import { syncQueue, type LiveQueue } from './syncQueue.js';
@@ -96,6 +97,7 @@ export class SyncDesk {
       chunkSize: this.opts.chunkSize,
       bandwidthLimit: this.opts.bandwidthLimit,
       consistencyProof: async (from, to) => consistencyProofAt(db, from, to),
+      ca: () => serverCa(deps.dataDir),
       onProgress: (p) => this.onProgress(p),
       label: '工作站界面的后台同步',
     });
@@ -147,7 +149,15 @@ export class SyncDesk {
     // The server pins this workstation's ledger key at first login and checks every later checkpoint against it.
     const { signer } = await workstationLedger(dataDir, keyVault);
     try {
-      await login(db, { url: input.server, username: input.username, password: input.password, ledgerKey: signer.verifierKey, workstationName: hostname(), offline: true });
+      await login(db, {
+        url: input.server,
+        ca: serverCa(dataDir),
+        username: input.username,
+        password: input.password,
+        ledgerKey: signer.verifierKey,
+        workstationName: hostname(),
+        offline: true,
+      });
     } catch (err) {
       // The form shows why; the light only learns whether the server answered at all.
       if (err instanceof CourtError) {
@@ -166,7 +176,7 @@ export class SyncDesk {
 
   /** Revokes the token on the server (when reachable) and stops background sync until the next connection. */
   async disconnect(): Promise<SyncStatus> {
-    await logout(this.deps.db);
+    await logout(this.deps.db, { ca: serverCa(this.deps.dataDir) });
     this.online = null;
     this.lastError = null;
     this.live.failed = null;

@@ -17,7 +17,7 @@ export const syncErrors = {
   SYNC_TLS_UNTRUSTED: {
     zh: '法院服务器的证书不受信任',
     en: 'The court server certificate is not trusted',
-    remedy: '请向管理员索取法院 CA 证书并在登录/同步时指定（或设置环境变量 NODE_EXTRA_CA_CERTS 指向它）；核对服务器地址是否正确',
+    remedy: '请向管理员索取法院 CA 证书，保存为工作站数据目录中的 server-ca.pem（命令行也可用 --ca 指定）；核对服务器地址是否正确',
     exit: 1,
   },
   SYNC_SERVER_ERROR: {

@@ -5,12 +5,14 @@ import { CourtError } from '../../../core/contract/index.js';
 import { workstationLedger } from '../../../core/dossier/integrity/workstationLedger.js';
 import { consistencyProofAt } from '../../../core/ledger/log.js';
 import { describeProgress, describeSyncReport, loginCommand, syncCommand } from '../../../core/sync/commands.js';
+import { serverCa } from '../../../core/sync/serverCa.js';
 import { logout } from '../../../core/sync/session.js';
 import { readSecret } from '../secret.js';
 import type { Run } from '../program.js';
 
-function readCa(file: string | undefined): Buffer | undefined {
-  if (!file) return undefined;
+/** --ca, else the court CA an administrator put in the data directory (server-ca.pem). */
+function readCa(file: string | undefined, dataDir: string): Buffer | undefined {
+  if (!file) return serverCa(dataDir);
   try {
     return readFileSync(file);
   } catch {
@@ -25,7 +27,7 @@ export function registerSyncCommands(program: Command, run: Run): void {
     .requiredOption('--server <URL>', '服务器地址，如 https://dossier.court.example:8443')
     .requiredOption('--user <用户名>')
     .option('--password-env <变量名>', '从该环境变量读取密码')
-    .option('--ca <证书.pem>', '法院自建 CA 证书')
+    .option('--ca <证书.pem>', '法院自建 CA 证书（默认：数据目录中的 server-ca.pem）')
     .action((opts: { server: string; user: string; passwordEnv?: string; ca?: string }, cmd: Command) =>
       run(cmd, async ({ core, out }) => {
         const password = await readSecret(opts.passwordEnv, `请输入 ${opts.user} 的密码：`);
@@ -37,7 +39,7 @@ export function registerSyncCommands(program: Command, run: Run): void {
           server: opts.server,
           username: opts.user,
           password,
-          ca: readCa(opts.ca),
+          ca: readCa(opts.ca, opened.dataDir),
           ledgerKey: signer.verifierKey,
           workstationName: hostname(),
         });
@@ -50,7 +52,8 @@ export function registerSyncCommands(program: Command, run: Run): void {
     .description('退出法院服务器登录（服务器吊销令牌）/ sign out of the court server')
     .action((_opts: unknown, cmd: Command) =>
       run(cmd, async ({ core, out }) => {
-        const result = await logout(core().db);
+        const opened = core();
+        const result = await logout(opened.db, { ca: serverCa(opened.dataDir) });
         out.result(result, () => (result.revoked ? '已退出登录，服务器已吊销本工作站的令牌' : '已在本机退出登录（服务器不可达或令牌已失效，令牌到期后自动作废）'));
       }),
     );
@@ -60,17 +63,17 @@ export function registerSyncCommands(program: Command, run: Run): void {
     .description('把已导出的电子卷宗同步到法院内网服务器，并取回分案信息 / sync with the court server')
     .option('--server <URL>', '服务器地址（默认：上次登录的服务器）')
     .option('--case <案号>', '只同步该案件')
-    .option('--ca <证书.pem>', '法院自建 CA 证书')
+    .option('--ca <证书.pem>', '法院自建 CA 证书（默认：数据目录中的 server-ca.pem）')
     .option('--limit <KB/s>', '带宽上限', (v) => Number.parseInt(v, 10))
     .action((opts: { server?: string; case?: string; ca?: string; limit?: number }, cmd: Command) =>
       run(cmd, async ({ core, out }) => {
-        const { db, blobs } = core();
+        const { db, blobs, dataDir } = core();
         const report = await syncCommand({
           db,
           blobs,
           server: opts.server,
           caseNumber: opts.case,
-          ca: readCa(opts.ca),
+          ca: readCa(opts.ca, dataDir),
           bandwidthLimit: opts.limit ? opts.limit * 1024 : undefined,
           consistencyProof: async (from, to) => consistencyProofAt(db, from, to),
           onProgress: (p) => {

@@ -1,4 +1,6 @@
 import { randomBytes } from 'node:crypto';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { openCourtCore, type CourtCore } from '../../../core/app/courtCore.js';
@@ -7,10 +9,12 @@ import { workstationLedger } from '../../../core/dossier/integrity/workstationLe
 import { appendLeaf, checkpoint } from '../../../core/ledger/log.js';
 import { acquireDrainLease, releaseDrainLease } from '../../../core/sync/drainLease.js';
 import { enqueueDossierVersion } from '../../../core/sync/dossierVersion.js';
+import { serverCaFile } from '../../../core/sync/serverCa.js';
 import { courtdesk } from '../../helpers/cli.js';
 import { startTestPostgres, type TestPostgres } from '../../helpers/postgres.js';
 import { useTempDirs } from '../../helpers/tempDir.js';
 import { ADMIN_PASSWORD, addUser, adminToken, api, spawnServer, type ServerProcess } from '../server/serverProcess.js';
+import { selfSignedCert } from './selfSignedCert.js';
 
 const tempDir = useTempDirs();
 let pg: TestPostgres;
@@ -113,6 +117,26 @@ describe('the 同步 desk against the court server (real PostgreSQL)', () => {
     const partial = seen.map((s) => item(s, 'desk-up-1')).filter((q) => q?.state === 'uploading' && q.bytesDone > 0 && q.bytesDone < q.bytesTotal);
     expect(partial.length).toBeGreaterThan(0);
     expect(await versionsOnServer('desk-up-1')).toEqual([expect.objectContaining({ sha256, versionNo: 1 })]);
+  });
+
+  it('talks HTTPS to a court server with its own CA once the administrator puts server-ca.pem in the data directory', async () => {
+    const { cert, key } = selfSignedCert();
+    const dir = tempDir();
+    writeFileSync(join(dir, 'tls.crt'), cert);
+    writeFileSync(join(dir, 'tls.key'), key);
+    const tls = await spawnServer({ dataDir: join(dir, 'server'), databaseUrl: pg.url, extra: ['--tls-cert', join(dir, 'tls.crt'), '--tls-key', join(dir, 'tls.key')] });
+    try {
+      const core = openWorkstation();
+      const sha256 = await queueVersion(core, 'desk-tls-1', '（2024）苏0506民初509号', randomBytes(300_000));
+      const untrusted = call(core, 'sync.connect', { server: tls.url, username: 'clerk1', password: clerkPassword });
+      await expect(untrusted).rejects.toMatchObject({ code: 'SYNC_TLS_UNTRUSTED', remedy: expect.stringContaining('server-ca.pem') });
+      writeFileSync(serverCaFile(core.dataDir), cert);
+      await call(core, 'sync.connect', { server: tls.url, username: 'clerk1', password: clerkPassword });
+      const done = await until(core, 'the version over HTTPS', (s) => item(s, 'desk-tls-1')?.state === 'done' && !s.running);
+      expect(item(done, 'desk-tls-1')).toMatchObject({ versionNo: 1, sha256 });
+    } finally {
+      await tls.kill('SIGTERM');
+    }
   });
 
   it('refuses a wrong password with the server’s message, and is open to clerks and administrators only', async () => {
