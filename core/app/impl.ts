@@ -69,7 +69,7 @@ export function createImpl(deps: {
       propose: (input) => deps.catalogue.propose(input.number),
       categories: (input) => deps.catalogue.categories(input.number),
       page: (input) => deps.catalogue.page(input.pageId),
-      save: (input, ctx) => deps.catalogue.save(input.number, input.documents, input.proposal, actor(ctx)),
+      save: (input, ctx) => deps.catalogue.save(input.number, input.documents, actor(ctx)),
       acceptance: () => deps.catalogue.acceptance(),
     },
     dossier: {

@@ -31,6 +31,11 @@ export interface CatalogueDeskDeps {
 /** What the 编目 page calls: the machine's proposal or the confirmed catalogue, pages to check against, saving a person's decisions, the acceptance share. */
 export class CatalogueDesk {
   private readonly views: PageViews;
+  /**
+   * What propose last showed for each case: the measure a save is judged against. Kept here, not
+   * taken back from the caller, so a client cannot claim the machine proposed what the person chose.
+   */
+  private readonly offered = new Map<string, CatalogueDocument[]>();
 
   constructor(private readonly deps: CatalogueDeskDeps) {
     this.views = new PageViews(deps);
@@ -46,6 +51,7 @@ export class CatalogueDesk {
       const confirmed = confirmationOf(db, found.id);
       const documents: CatalogueDocument[] = confirmed ? confirmedCatalogue(db, found.id, pages, machine) : machine();
       const standard = loadStandards(standardsDir).forCaseType(found.typeCode);
+      this.offered.set(found.number, documents);
       return { case: found, confirmed, documents: inCatalogueOrder(documents, standard), pages: pageStates(db, found.id) };
     })();
   }
@@ -67,7 +73,7 @@ export class CatalogueDesk {
    * Saves what a person confirmed, every document categorised. Documents the person split or
    * merged come without fields; theirs are extracted from their pages' text here.
    */
-  save(caseNumber: string, documents: readonly CatalogueDocument[], proposal: readonly CatalogueDocument[], actor: string): SaveCatalogueResult {
+  save(caseNumber: string, documents: readonly CatalogueDocument[], actor: string): SaveCatalogueResult {
     const undecided = documents.findIndex((d) => d.category === null);
     if (undecided >= 0) {
       const d = documents[undecided];
@@ -77,7 +83,9 @@ export class CatalogueDesk {
       });
     }
     const { db, standardsDir } = this.deps;
-    const { pages } = loadCasePages(db, caseNumber);
+    const { found, pages } = loadCasePages(db, caseNumber);
+    // Saved without a propose in this process (a restart in between): what propose would show now.
+    const proposal = this.offered.get(found.number) ?? this.propose(found.number).documents;
     const withFields = documents.map((d) => {
       if (d.fields) return d;
       const text = pages

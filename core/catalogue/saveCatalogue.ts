@@ -21,8 +21,8 @@ export type SaveDocument = z.infer<typeof DocumentSchema>;
 
 export interface SaveOptions {
   /**
-   * The machine's proposal the person started from (catalogueCase's documents, as received back
-   * from the UI): recorded per page, and every category the person changed is learnt.
+   * What the person started from (catalogueCase's documents, or what the verification desk last
+   * offered): recorded per page, and every category the person changed is learnt.
    */
   proposal?: unknown;
   /**

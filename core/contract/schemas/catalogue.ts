@@ -82,10 +82,8 @@ export type CataloguePageView = z.infer<typeof CataloguePageViewSchema>;
 
 export const SaveCatalogueInputSchema = z.object({
   number: z.string().trim().min(1).max(64),
-  /** In page order, covering the case's pages. */
+  /** In page order, covering the case's pages. What propose offered is measured against on the workstation, not sent back. */
   documents: z.array(CatalogueDocumentSchema).min(1).max(5000),
-  /** The documents as propose returned them. */
-  proposal: z.array(CatalogueDocumentSchema).min(1).max(5000),
 });
 export type SaveCatalogueInput = z.infer<typeof SaveCatalogueInputSchema>;
 

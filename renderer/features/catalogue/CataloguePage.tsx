@@ -109,7 +109,7 @@ export function CataloguePage({ session, initialCase = null }: { session: Sessio
       void message.warning(t('catalogue.notice.undecided', { count: undecided.length }));
       return;
     }
-    const saved = await loaded.save({ documents: toSave(draft, categories), proposal: loaded.proposal.documents });
+    const saved = await loaded.save({ documents: toSave(draft, categories) });
     if (saved === null) return;
     void message.success(t('catalogue.saved', { corrections: saved.corrections }));
     if (saved.partiesAdded.length > 0) {
