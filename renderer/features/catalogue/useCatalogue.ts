@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { CatalogueCategories, CatalogueProposal, SaveCatalogueInput, SaveCatalogueResult } from '../../../core/contract/index.js';
 import { useCourtApi } from '../../api/CourtContext.js';
+import { useCourtQuery } from '../../api/useCourtQuery.js';
 
 export interface CatalogueView {
   proposal: CatalogueProposal | null;
@@ -16,41 +17,20 @@ export interface CatalogueView {
 /** The case's proposal (or confirmed catalogue) and its standard's categories; save returns what was saved, null on failure. */
 export function useCatalogue(caseNumber: string | null): CatalogueView {
   const api = useCourtApi();
-  const [proposal, setProposal] = useState<CatalogueProposal | null>(null);
-  const [categories, setCategories] = useState<CatalogueCategories | null>(null);
-  const [loading, setLoading] = useState(false);
-  const [error, setError] = useState<unknown>(null);
-  const [generation, setGeneration] = useState(0);
+  const q = useCourtQuery(
+    caseNumber
+      ? async (court) => {
+          const [proposal, categories] = await Promise.all([court.catalogue.propose({ number: caseNumber }), court.catalogue.categories({ number: caseNumber })]);
+          return { proposal, categories };
+        }
+      : null,
+    [caseNumber],
+  );
   const [saving, setSaving] = useState(false);
   const [saveError, setSaveError] = useState<unknown>(null);
+  // A save's error belongs to the case it was made for.
+  useEffect(() => setSaveError(null), [caseNumber]);
 
-  useEffect(() => {
-    setError(null);
-    setSaveError(null);
-    setProposal(null);
-    setCategories(null);
-    if (!caseNumber) return;
-    let live = true;
-    setLoading(true);
-    Promise.all([api.catalogue.propose({ number: caseNumber }), api.catalogue.categories({ number: caseNumber })]).then(
-      ([p, c]) => {
-        if (!live) return;
-        setProposal(p);
-        setCategories(c);
-        setLoading(false);
-      },
-      (err: unknown) => {
-        if (!live) return;
-        setError(err);
-        setLoading(false);
-      },
-    );
-    return () => {
-      live = false;
-    };
-  }, [api, caseNumber, generation]);
-
-  const reload = useCallback(() => setGeneration((g) => g + 1), []);
   const save = useCallback(
     async (input: Omit<SaveCatalogueInput, 'number'>) => {
       if (!caseNumber) return null;
@@ -69,5 +49,5 @@ export function useCatalogue(caseNumber: string | null): CatalogueView {
     [api, caseNumber],
   );
 
-  return { proposal, categories, loading, error, reload, save, saving, saveError };
+  return { proposal: q.value?.proposal ?? null, categories: q.value?.categories ?? null, loading: q.loading, error: q.error, reload: q.reload, save, saving, saveError };
 }

@@ -1,6 +1,6 @@
-import { useCallback, useEffect, useState } from 'react';
-import type { EventPayload, SyncStatus } from '../../../core/contract/index.js';
-import { useConnectionStatus, useCourtApi, useCourtEvent } from '../../api/CourtContext.js';
+import type { SyncStatus } from '../../../core/contract/index.js';
+import { useConnectionStatus, useCourtEvent } from '../../api/CourtContext.js';
+import { useCourtQuery } from '../../api/useCourtQuery.js';
 
 export interface SyncStatusView {
   status: SyncStatus | null;
@@ -12,31 +12,8 @@ export interface SyncStatusView {
 
 /** The workstation's sync status, read once and then kept live from sync.state; read again after the link to the workstation service returns. */
 export function useSyncStatus(): SyncStatusView {
-  const api = useCourtApi();
   const connection = useConnectionStatus();
-  const [status, setStatus] = useState<SyncStatus | null>(null);
-  const [error, setError] = useState<unknown>(null);
-
-  useEffect(() => {
-    if (connection !== 'open') return;
-    let live = true;
-    api.sync.status({}).then(
-      (s) => {
-        if (!live) return;
-        setStatus(s);
-        setError(null);
-      },
-      (err: unknown) => live && setError(err),
-    );
-    return () => {
-      live = false;
-    };
-  }, [api, connection]);
-
-  useCourtEvent(
-    'sync.state',
-    useCallback((s: EventPayload<'sync.state'>) => setStatus(s), []),
-  );
-
-  return { status, error, update: setStatus };
+  const q = useCourtQuery(connection === 'open' ? (api) => api.sync.status({}) : null, [], [connection]);
+  useCourtEvent('sync.state', q.set);
+  return { status: q.value ?? null, error: q.error, update: q.set };
 }
