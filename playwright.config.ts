@@ -1,4 +1,5 @@
 import { defineConfig } from '@playwright/test';
+import { debianChromium } from './tests/e2e/support/debianChromium.js';
 
 /**
  * The browser e2e against the real web host (tests/e2e/web/globalSetup.ts starts it over a
@@ -14,15 +15,8 @@ export default defineConfig({
   fullyParallel: false,
   reporter: [['list']],
   use: {
-    browserName: 'chromium',
-    locale: 'zh-CN',
-    timezoneId: 'Asia/Shanghai',
-    viewport: { width: 1366, height: 800 },
+    ...debianChromium,
     trace: 'retain-on-failure',
     screenshot: 'only-on-failure',
-    launchOptions: {
-      executablePath: '/usr/bin/chromium',
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-    },
   },
 });

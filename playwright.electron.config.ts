@@ -1,4 +1,5 @@
 import { defineConfig } from '@playwright/test';
+import { debianChromium } from './tests/e2e/support/debianChromium.js';
 
 /**
  * The desktop e2e. `electron`: the real app through Playwright's Electron driver, skipped with
@@ -20,16 +21,9 @@ export default defineConfig({
       name: 'renderer-in-chromium',
       testMatch: 'rendererInChromium.spec.ts',
       use: {
-        browserName: 'chromium',
-        locale: 'zh-CN',
-        timezoneId: 'Asia/Shanghai',
-        viewport: { width: 1366, height: 800 },
+        ...debianChromium,
         trace: 'retain-on-failure',
         screenshot: 'only-on-failure',
-        launchOptions: {
-          executablePath: '/usr/bin/chromium',
-          args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-        },
       },
     },
   ],
