@@ -1,4 +1,5 @@
 import { endsDocument, findCounter, headingOf, isSeparatorText, matchTitles, topLines, type PageCounter, type TitleHit } from './pageText.js';
+import { layoutChanged, type PageLayout } from './pageLayout.js';
 import type { Category } from './standards.js';
 
 /** One page of a case in order, with whatever layout hints capture and OCR supplied. */
@@ -13,6 +14,8 @@ export interface BoundaryPage {
   firstLines?: string[];
   /** 第x页共y页 read from the layout; otherwise looked for in the text. */
   counter?: PageCounter | null;
+  /** Type size and margin from the OCR word boxes, when there are enough of them. */
+  layout?: PageLayout | null;
 }
 
 export interface PageBoundary {
@@ -40,6 +43,8 @@ const W = {
   counterFollows: -6,
   counterLater: -3.5,
   previousEnded: 1.6,
+  // Alone it only just splits, with a confidence low enough to send the split to review.
+  layoutChange: 1.4,
   blank: -8,
 };
 
@@ -102,6 +107,7 @@ export function detectBoundaries(pages: readonly BoundaryPage[], options: Bounda
       add(follows ? W.counterFollows : W.counterLater, `第${c.index}页${c.total ? `共${c.total}页` : ''}`);
     }
     if (previous && !previous.page.blank && endsDocument(previous.page.text)) add(W.previousEnded, '上页有落款');
+    if (page.layout && previous?.page.layout && layoutChanged(previous.page.layout, page.layout)) add(W.layoutChange, '版式变化');
     const p = sigmoid(score);
     const start = p >= 0.5;
     out.push({ start, separator: false, confidence: Math.round(Math.max(p, 1 - p) * 1000) / 1000, reasons, titles: facts.titles });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { detectBoundaries, segmentPages, type BoundaryPage } from '../../../core/catalogue/boundaries.js';
+import { pageLayout } from '../../../core/catalogue/pageLayout.js';
 import { loadStandards } from '../../../core/catalogue/standards.js';
 
 const categories = loadStandards().forCaseType('民初').categories;
@@ -70,5 +71,38 @@ describe('document boundaries', () => {
       { text: '民事判决书\n（续）', counter: { index: 2, total: 2 } },
     ];
     expect(split(pages)).toEqual([[0, 1]]);
+  });
+});
+
+describe('layout from the OCR word boxes', () => {
+  /** 30 words of body text set at `height` px on a 2480×3508 page, starting `left` px in. */
+  const setIn = (height: number, left = 250) =>
+    pageLayout(
+      Array.from({ length: 30 }, (_, i) => ({ text: '原告诉称', bbox: { x0: left + (i % 5) * 300, y0: 400 + i * height * 2, x1: left + (i % 5) * 300 + 4 * height, y1: 400 + i * height * 2 + height } })),
+      { width: 2480, height: 3508 },
+    );
+
+  it('reads type size and margin relative to the page, and nothing from a page with few words', () => {
+    expect(setIn(42)).toEqual({ charHeight: 42 / 3508, leftMargin: 250 / 2480 });
+    expect(pageLayout([{ text: '签名', bbox: { x0: 0, y0: 0, x1: 10, y1: 10 } }], { width: 2480, height: 3508 })).toBeNull();
+  });
+
+  it('starts a document, for review, where the type changes with no title or counter to say so', () => {
+    const body = '事实与理由：被告借款未还，经多次催要未果。';
+    const pages: BoundaryPage[] = [
+      { text: `民事起诉状\n${body}`, layout: setIn(42) },
+      { text: body, layout: setIn(42) },
+      { text: body, layout: setIn(64) },
+      { text: body, layout: setIn(64) },
+    ];
+    const boundaries = detectBoundaries(pages, { categories });
+    expect(segmentPages(boundaries).map((s) => [s.from, s.to])).toEqual([
+      [0, 1],
+      [2, 3],
+    ]);
+    expect(boundaries[2].reasons).toContain('版式变化');
+    expect(boundaries[2].confidence).toBeLessThan(0.6);
+    // Without the word boxes the same text reads as one document.
+    expect(split(pages.map((p) => ({ text: p.text })))).toEqual([[0, 3]]);
   });
 });
