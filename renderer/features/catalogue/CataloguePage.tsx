@@ -23,7 +23,7 @@ import { forgetPageViews, usePageView } from './usePageView.js';
 /** 编目: the machine's catalogue of a case checked page by page from the keyboard, saved as the case's 卷内目录. */
 export function CataloguePage({ session, initialCase = null }: { session: Session; initialCase?: string | null }) {
   const { t } = useTranslation();
-  const { message } = App.useApp();
+  const { message, modal } = App.useApp();
   const [caseNumber, setCaseNumber] = useState<string | null>(initialCase);
   const loaded = useCatalogue(caseNumber);
   const [draft, setDraft] = useState<Draft | null>(null);
@@ -140,9 +140,14 @@ export function CataloguePage({ session, initialCase = null }: { session: Sessio
   ]);
 
   const chooseCase = (number: string) => {
-    setCaseNumber(number);
-    // Out of the search field, so the verification keys work at once.
-    if (document.activeElement instanceof HTMLElement) document.activeElement.blur();
+    const open = () => {
+      setCaseNumber(number);
+      // Out of the search field, so the verification keys work at once.
+      if (document.activeElement instanceof HTMLElement) document.activeElement.blur();
+    };
+    if (!dirty || number === caseNumber) return open();
+    // A morning's verification is not lost to a slip of the case picker.
+    modal.confirm({ title: t('catalogue.leave.title'), content: t('catalogue.leave.content', { number: caseNumber }), okText: t('catalogue.leave.ok'), cancelText: t('catalogue.leave.cancel'), onOk: open });
   };
 
   const decided = draft?.documents.filter(isDecided).length ?? 0;

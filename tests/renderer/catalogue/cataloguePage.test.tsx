@@ -22,6 +22,7 @@ afterEach(cleanup);
 const CASE = '（2024）苏0506民初88号';
 const PIXEL = 'data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAAAAAA6fptVAAAACklEQVR4nGNgAAAAAgABSK+kcQAAAABJRU5ErkJggg==';
 const session = (roles: Session['roles']): Session => ({ userId: 2, username: 'u', displayName: '用户', roles });
+const OTHER = '（2024）苏0506民初99号';
 const caseRow = { id: 1, number: CASE, year: 2024, courtCode: '苏0506', typeCode: '民初', sequence: 88, title: '民间借贷纠纷', parties: [], createdAt: '2024-05-06T07:08:09.000Z', createdBy: 'clerk1' };
 const noFields: CatalogueFields = { caseNumbers: [], parties: [], dates: [], amounts: [], courts: [] };
 
@@ -63,7 +64,7 @@ function host() {
   return fakeHost((channel, input): Envelope<unknown> => {
     switch (channel) {
       case 'cases.list':
-        return { ok: true, value: [caseRow] };
+        return { ok: true, value: [caseRow, { ...caseRow, id: 2, number: OTHER, sequence: 99 }] };
       case 'catalogue.propose':
         return { ok: true, value: proposal };
       case 'catalogue.categories':
@@ -155,6 +156,20 @@ describe('the 编目 verification desk', componentTestOptions, () => {
     expect(titles()).toEqual(['民事起诉状', '询问、调查笔录', '民事判决书', '待审核材料']);
     expect(currentDocument().dataset.state).toBe('changed');
     expect(selectedPage()).toBe('3');
+    expect(screen.getByText('未保存')).toBeTruthy();
+  });
+
+  it('asks before another case replaces a verification that is not saved', async () => {
+    const h = await openDesk();
+    await press('j');
+    await press('s');
+    expect(screen.getByText('未保存')).toBeTruthy();
+    fireEvent.mouseDown(screen.getAllByRole('combobox')[0]);
+    fireEvent.click(await screen.findByTitle(new RegExp(OTHER.replace(/[（）]/g, '.'))));
+    expect((await screen.findAllByText('放弃未保存的编目？')).length).toBeGreaterThan(0);
+    fireEvent.click(screen.getByRole('button', { name: '继续核对' }));
+    await act(async () => undefined);
+    expect(h.calls.filter((c) => c.channel === 'catalogue.propose').map((c) => c.input)).toEqual([{ number: CASE }]);
     expect(screen.getByText('未保存')).toBeTruthy();
   });
 
