@@ -14,6 +14,8 @@ export interface ServerContext {
   /** tus staging directory, shared by all instances (upload data + its .json metadata). */
   stagingDir: string;
   tokenTtlSeconds: number;
+  /** Lifetime of a workstation login's renewal credentials, counted from the login. */
+  renewalTtlSeconds: number;
   loginThrottle: LoginThrottle;
   /** Enrol unknown workstations on first login; otherwise an administrator enables them. */
   autoEnroll: boolean;

@@ -4,7 +4,8 @@ import { mkdir } from 'node:fs/promises';
 import { buildApp } from './app.js';
 import { ensureInitialAdmin } from './auth/accounts.js';
 import { LoginThrottle } from './auth/loginThrottle.js';
-import { FsBlobStore } from './blob/fsBlobStore.js';
+import { CourtError } from '../core/contract/index.js';
+import { openBlobStore } from './blob/openBlobStore.js';
 import { parseConfig, usage } from './config.js';
 import type { ServerContext } from './context.js';
 import { startEmbeddedPostgres } from './db/embedded.js';
@@ -21,6 +22,8 @@ async function main(): Promise<void> {
     process.stdout.write(`${usage}\n`);
     return;
   }
+  // Storage first: a wrong endpoint, key or bucket stops start-up before a database cluster is started.
+  const blobs = await openBlobStore(config.blobStore);
   let cluster: RunningCluster | null = null;
   let databaseUrl = config.databaseUrl;
   if (!databaseUrl) {
@@ -35,16 +38,16 @@ async function main(): Promise<void> {
   if (adminPassword && !process.env.COURTDESK_ADMIN_PASSWORD) {
     process.stderr.write(`已创建管理员 admin，初始密码（仅显示一次）：${adminPassword}\nCreated administrator "admin"; initial password (shown once): ${adminPassword}\n`);
   }
-  await mkdir(config.blobDir, { recursive: true });
   await mkdir(config.stagingDir, { recursive: true });
 
   const loginThrottle = new LoginThrottle(pool, { maxFailures: config.loginMaxFailures, lockoutSeconds: config.loginLockoutSeconds });
   const ctx: ServerContext = {
     pool,
     lockPool,
-    blobs: new FsBlobStore(config.blobDir),
+    blobs,
     stagingDir: config.stagingDir,
     tokenTtlSeconds: config.tokenTtlSeconds,
+    renewalTtlSeconds: config.renewalTtlSeconds,
     loginThrottle,
     autoEnroll: config.autoEnroll,
     maxChunkBytes: config.maxChunkBytes,
@@ -83,6 +86,8 @@ async function main(): Promise<void> {
 }
 
 main().catch((err: unknown) => {
-  process.stderr.write(`服务器启动失败 / server failed to start: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
+  // Our own errors say what is wrong and what to do; a stack trace would only bury that.
+  const reason = err instanceof CourtError ? `${err.message}\n处理办法：${err.remedy}` : err instanceof Error ? (err.stack ?? err.message) : String(err);
+  process.stderr.write(`服务器启动失败 / server failed to start: ${reason}\n`);
   process.exit(1);
 });

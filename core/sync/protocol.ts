@@ -19,14 +19,37 @@ export const LoginRequestSchema = z.object({
 });
 export type LoginRequest = z.infer<typeof LoginRequestSchema>;
 
+/**
+ * Issued with a workstation-bound login: single use, it buys a fresh token (and its successor) without the
+ * password while the workstation was offline for longer than a token lives (POST /api/token/renew).
+ */
+export const RenewalCredentialSchema = z.object({ token: z.string(), expiresAt: z.string() });
+
 export const LoginResponseSchema = z.object({
   token: z.string(),
   expiresAt: z.string(),
   user: z.object({ username: z.string(), displayName: z.string(), roles: z.array(z.string()) }),
   workstationId: z.string().nullable(),
   offlineVerifier: z.string().optional(),
+  renewal: RenewalCredentialSchema.optional(),
 });
 export type LoginResponse = z.infer<typeof LoginResponseSchema>;
+
+const OpaqueToken = z.string().regex(/^[A-Za-z0-9_-]{20,100}$/);
+
+export const RenewRequestSchema = z.object({
+  workstationId: z.string().regex(WORKSTATION_ID),
+  renewalToken: OpaqueToken,
+  /** The same for every retry of one renewal, so a retry whose first answer was lost is not taken for a stolen copy. */
+  retryKey: z.string().regex(/^[A-Za-z0-9_-]{16,64}$/).optional(),
+});
+export type RenewRequest = z.infer<typeof RenewRequestSchema>;
+
+export const RenewResponseSchema = z.object({ token: z.string(), expiresAt: z.string(), renewal: RenewalCredentialSchema });
+export type RenewResponse = z.infer<typeof RenewResponseSchema>;
+
+/** Sign-out by the renewal credential, for a workstation whose token has lapsed. */
+export const LogoutRequestSchema = z.object({ workstationId: z.string().regex(WORKSTATION_ID), renewalToken: OpaqueToken }).partial();
 
 export const VersionRecordSchema = z.object({
   versionId: z.number().int(),

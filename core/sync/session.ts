@@ -5,6 +5,7 @@ import { verifyPassword } from '../auth/password.js';
 import type { Db } from '../store/database.js';
 import { SyncApi, normaliseServerUrl, type ServerConnection } from './apiClient.js';
 import { LoginResponseSchema, type LoginResponse } from './protocol.js';
+import { forgetSignIn, keepRenewal, liveRenewal, renewAccess } from './renewal.js';
 import { clearSyncState, getSyncState, setSyncState, workstationId } from './syncState.js';
 
 export interface StoredSession {
@@ -20,6 +21,8 @@ export interface LoginResult {
   workstationId: string;
   user: LoginResponse['user'];
   expiresAt: string;
+  /** Until then background sync renews the token without the password (null: the server issued no renewal credential). */
+  renewalExpiresAt: string | null;
   offlineVerifierCached: boolean;
 }
 
@@ -32,9 +35,9 @@ const interactive = { backoff: { baseMs: 0, capMs: 0, attempts: 0 }, connectTime
 const LOGIN_UNREACHABLE_REMEDY = '请核对服务器地址和端口（如 http://10.1.2.3:8420），确认服务器已启动、本机网络已连通后再登录；未联网时可先离线工作，数据保存在本机';
 
 /**
- * Signs in to the court server for this workstation and keeps the short-lived token in the
- * store. With `offline` (default) the server also issues a scrypt verifier, cached so the user
- * can sign in on this workstation while the server is unreachable.
+ * Signs in to the court server for this workstation and keeps the short-lived token and the
+ * renewal credential in the store. With `offline` (default) the server also issues a scrypt
+ * verifier, cached so the user can sign in on this workstation while the server is unreachable.
  */
 export async function login(
   db: Db,
@@ -64,6 +67,7 @@ export async function login(
       setSyncState(db, 'token', res.token);
       setSyncState(db, 'token_expires_at', res.expiresAt);
       setSyncState(db, 'username', res.user.username);
+      keepRenewal(db, res.renewal);
       if (res.offlineVerifier) {
         db.prepare(
           `INSERT INTO sync_offline_verifiers (username, display_name, roles_json, verifier, server_url) VALUES (?, ?, ?, ?, ?)
@@ -72,7 +76,14 @@ export async function login(
         ).run(res.user.username, res.user.displayName, JSON.stringify(res.user.roles), res.offlineVerifier, server);
       }
     })();
-    return { server, workstationId: ws, user: res.user, expiresAt: res.expiresAt, offlineVerifierCached: Boolean(res.offlineVerifier) };
+    return {
+      server,
+      workstationId: ws,
+      user: res.user,
+      expiresAt: res.expiresAt,
+      renewalExpiresAt: res.renewal?.expiresAt ?? null,
+      offlineVerifierCached: Boolean(res.offlineVerifier),
+    };
   } finally {
     api.close();
   }
@@ -87,28 +98,41 @@ export function storedSession(db: Db): StoredSession | null {
   return { serverUrl, token, expiresAt, username, workstationId: workstationId(db) };
 }
 
+/** Holds a live token or a live renewal credential: background sync can go on without the password. */
+export function hasSignIn(db: Db, now = Date.now()): boolean {
+  const session = storedSession(db);
+  return (session !== null && Date.parse(session.expiresAt) > now) || liveRenewal(db, now) !== null;
+}
+
 /**
- * Signs the workstation out of the court server: the token is revoked there when the server can be
- * reached, and forgotten here in any case. The server address and user name stay for the next login.
+ * Signs the workstation out of the court server: the token and the workstation's renewal credentials
+ * are revoked there when the server can be reached (with the renewal credential when the token has
+ * lapsed), and forgotten here in any case. The server address and user name stay for the next login.
  */
 export async function logout(db: Db, opts: { ca?: string | Buffer } = {}): Promise<{ revoked: boolean }> {
   const session = storedSession(db);
-  if (!session) return { revoked: false };
-  const api = new SyncApi({ url: session.serverUrl, ca: opts.ca, workstationId: session.workstationId, token: () => session.token, ...interactive });
+  const renewal = liveRenewal(db);
+  const serverUrl = getSyncState(db, 'server_url');
+  if ((!session && !renewal) || !serverUrl) {
+    forgetSignIn(db);
+    return { revoked: false };
+  }
+  const ws = workstationId(db);
+  const api = new SyncApi({ url: serverUrl, ca: opts.ca, workstationId: ws, token: () => session?.token ?? null, ...interactive });
   let revoked = false;
   try {
-    await api.call('POST', '/api/logout', z.object({ ok: z.literal(true) }));
+    await api.call('POST', '/api/logout', z.object({ ok: z.literal(true) }), renewal ? { workstationId: ws, renewalToken: renewal.token } : undefined);
     revoked = true;
   } catch {
-    // Unreachable (the token then lapses at its expiry) or already expired: forgotten here all the same.
+    // Unreachable (the credentials then lapse at their expiry) or already refused: forgotten here all the same.
   } finally {
     api.close();
-    forgetToken(db);
+    forgetSignIn(db);
   }
   return { revoked };
 }
 
-/** Drops the token (revoked, expired or signed out); the next sync needs a new login. */
+/** Drops the token (revoked or expired); a live renewal credential still gets a new one without the password. */
 export function forgetToken(db: Db): void {
   db.transaction(() => {
     clearSyncState(db, 'token');
@@ -117,19 +141,36 @@ export function forgetToken(db: Db): void {
 }
 
 const TokenAnswer = z.object({ token: z.string(), expiresAt: z.string() });
+/** A token with less left than this is swapped while still valid, so a long upload outlives it. */
 const REFRESH_WHEN_LEFT_MS = 15 * 60 * 1000;
+/** Closer to its expiry than this a token is renewed instead: the next request might otherwise arrive after it. */
+const RENEW_WHEN_LEFT_MS = 60 * 1000;
 
-/** Swaps the token for a fresh one when it has little life left, so a long upload outlives the first token. */
-export async function refreshIfDue(db: Db, api: SyncApi, now = Date.now()): Promise<void> {
+const isNotAuthenticated = (err: unknown) => err instanceof CourtError && err.code === 'NOT_AUTHENTICATED';
+
+/**
+ * Before a request: keeps the token fresh. A token with little life left is swapped for a fresh one
+ * (the renewal credential untouched); a lapsed or nearly lapsed one, or one the server no longer knows,
+ * is renewed with the renewal credential, so a workstation offline for days syncs again without the password.
+ */
+export async function ensureAccess(db: Db, api: SyncApi, now = Date.now()): Promise<void> {
   const session = storedSession(db);
-  if (!session) return;
-  const left = Date.parse(session.expiresAt) - now;
-  if (left <= 0 || left > REFRESH_WHEN_LEFT_MS) return;
-  const fresh = await api.call('POST', '/api/token/refresh', TokenAnswer);
-  db.transaction(() => {
-    setSyncState(db, 'token', fresh.token);
-    setSyncState(db, 'token_expires_at', fresh.expiresAt);
-  })();
+  const left = session ? Date.parse(session.expiresAt) - now : 0;
+  if (left > REFRESH_WHEN_LEFT_MS) return;
+  const renewal = liveRenewal(db, now);
+  if (left > (renewal ? RENEW_WHEN_LEFT_MS : 0)) {
+    try {
+      const fresh = await api.call('POST', '/api/token/refresh', TokenAnswer);
+      db.transaction(() => {
+        setSyncState(db, 'token', fresh.token);
+        setSyncState(db, 'token_expires_at', fresh.expiresAt);
+      })();
+      return;
+    } catch (err) {
+      if (!renewal || !isNotAuthenticated(err)) throw err;
+    }
+  }
+  if (renewal) await renewAccess(db, api, renewal);
 }
 
 /** Signs in against the verifier cached at the last online login; the same scrypt check the server does. */

@@ -13,8 +13,9 @@ import { countPendingOutbox, drainOutbox, type OutboxRow } from './outboxDrain.j
 import type { ProgressListener } from './progress.js';
 import { SyncStateSchema, type VersionRecord } from './protocol.js';
 import { RateLimiter } from './rateLimiter.js';
-import { refreshIfDue, storedSession } from './session.js';
-import { getSyncState } from './syncState.js';
+import { liveRenewal } from './renewal.js';
+import { ensureAccess, forgetToken, hasSignIn, storedSession } from './session.js';
+import { getSyncState, workstationId } from './syncState.js';
 import { uploadDossierVersion } from './uploadDossier.js';
 
 const MiB = 1024 * 1024;
@@ -96,28 +97,38 @@ export class SyncClient {
 
   async sync(opts: { caseNumber?: string; push?: boolean; pull?: boolean } = {}): Promise<SyncReport> {
     const { db } = this.opts;
-    const session = storedSession(db);
     // After a logout the server is still known; what is missing is the sign-in.
-    const serverUrl = this.opts.server?.url ?? session?.serverUrl ?? getSyncState(db, 'server_url');
+    const serverUrl = this.opts.server?.url ?? getSyncState(db, 'server_url');
     if (!serverUrl) throw new CourtError('SYNC_NO_SERVER');
-    if (!session) throw new CourtError('NOT_AUTHENTICATED', { remedy: '请先执行 courtdesk login --server <服务器地址> --user <用户名>' });
+    if (!hasSignIn(db)) throw new CourtError('NOT_AUTHENTICATED', { remedy: '请先执行 courtdesk login --server <服务器地址> --user <用户名>' });
+    const ws = workstationId(db);
     const api = new SyncApi({
       url: serverUrl,
       ca: this.opts.server?.ca ?? this.opts.ca?.(),
-      workstationId: session.workstationId,
+      workstationId: ws,
       token: () => storedSession(db)?.token ?? null,
       backoff: this.opts.backoff,
     });
-    const report: SyncReport = { ok: true, server: api.base, workstationId: session.workstationId, uploaded: [], events: 0, pending: 0, assignments: null };
+    const report: SyncReport = { ok: true, server: api.base, workstationId: ws, uploaded: [], events: 0, pending: 0, assignments: null };
     const onlyCase = opts.caseNumber ? parseCaseNumber(opts.caseNumber).canonical : null;
     try {
       // One drain per store at a time, across processes: the UI's background sync and `courtdesk sync` take turns.
       await withDrainLease(db, this.leaseHolder, this.opts.label ?? 'courtdesk sync', async () => {
-        await refreshIfDue(db, api);
-        if (opts.push !== false) await this.push(api, report, onlyCase);
-        if (opts.pull !== false) {
-          report.assignments = await pullAssignments(db, api);
-          this.opts.onProgress?.({ kind: 'assignments', received: report.assignments.received, conflicts: report.assignments.conflicts.length });
+        const drain = async () => {
+          await ensureAccess(db, api);
+          if (opts.push !== false) await this.push(api, report, onlyCase);
+          if (opts.pull !== false) {
+            report.assignments = await pullAssignments(db, api);
+            this.opts.onProgress?.({ kind: 'assignments', received: report.assignments.received, conflicts: report.assignments.conflicts.length });
+          }
+        };
+        try {
+          await drain();
+        } catch (err) {
+          // The server no longer knows the token (revoked, or it lapsed sooner than our clock said): renew once and go on.
+          if (!(err instanceof CourtError && err.code === 'NOT_AUTHENTICATED') || !liveRenewal(db)) throw err;
+          forgetToken(db);
+          await drain();
         }
       });
     } catch (err) {
@@ -144,14 +155,14 @@ export class SyncClient {
       backoff: this.opts.backoff ?? defaultBackoff,
       limiter: this.limiter,
       onProgress: this.opts.onProgress,
-      beforeRequest: () => refreshIfDue(db, api),
+      beforeRequest: () => ensureAccess(db, api),
     };
     await drainOutbox(
       db,
       async (row) => {
         await this.control.untilRunning();
         this.opts.onProgress?.({ kind: 'row', outboxId: row.id, topic: row.topic });
-        await refreshIfDue(db, api);
+        await ensureAccess(db, api);
         if (row.topic !== DOSSIER_VERSION_TOPIC) {
           await api.call('POST', '/api/sync/events', EventAnswer, { outboxId: row.id, topic: row.topic, payload: row.payload });
           report.events += 1;

@@ -14,7 +14,8 @@ import { leaseHolder } from './drainLease.js';
 import { countPendingOutbox } from './outboxDrain.js';
 import type { SyncProgress } from './progress.js';
 import { serverCa } from './serverCa.js';
-import { forgetToken, login, logout, storedSession } from './session.js';
+import { liveRenewal } from './renewal.js';
+import { forgetToken, hasSignIn, login, logout, storedSession } from './session.js';
 import { SyncClient, type SyncReport } from './syncClient.js';
 import { syncQueue, type LiveQueue } from './syncQueue.js';
 import { clearSyncState, getSyncState, setSyncState, workstationId } from './syncState.js';
@@ -79,6 +80,8 @@ export class SyncDesk {
   private timer: NodeJS.Timeout | null = null;
   private nextAt: number | null = null;
   private failures = 0;
+  /** Counts connects and disconnects, so a drain of an earlier sign-in does not report its refusal as news. */
+  private signIns = 0;
   private closed = false;
   private online: boolean | null = null;
   private lastContactAt: string | null = null;
@@ -114,21 +117,23 @@ export class SyncDesk {
     return getSyncState(this.deps.db, 'paused') === '1';
   }
 
+  /** A live token, or a renewal credential that gets one without the password. */
   private get signedIn(): boolean {
-    const session = storedSession(this.deps.db);
-    return session !== null && Date.parse(session.expiresAt) > Date.now();
+    return hasSignIn(this.deps.db);
   }
 
   status(): SyncStatus {
     const { db } = this.deps;
     const signedIn = this.signedIn;
     const paused = this.paused;
+    const token = storedSession(db);
     return {
       server: getSyncState(db, 'server_url'),
       username: getSyncState(db, 'username'),
       workstationId: workstationId(db),
       signedIn,
-      tokenExpiresAt: signedIn ? getSyncState(db, 'token_expires_at') : null,
+      tokenExpiresAt: token && Date.parse(token.expiresAt) > Date.now() ? token.expiresAt : null,
+      renewalExpiresAt: liveRenewal(db)?.expiresAt ?? null,
       connection: this.online === null ? 'unknown' : this.online ? 'online' : 'offline',
       lastContactAt: this.lastContactAt,
       lastAttemptAt: this.lastAttemptAt,
@@ -158,6 +163,7 @@ export class SyncDesk {
         workstationName: hostname(),
         offline: true,
       });
+      this.signIns += 1;
     } catch (err) {
       // The form shows why; the light only learns whether the server answered at all.
       if (err instanceof CourtError) {
@@ -176,6 +182,7 @@ export class SyncDesk {
 
   /** Revokes the token on the server (when reachable) and stops background sync until the next connection. */
   async disconnect(): Promise<SyncStatus> {
+    this.signIns += 1;
     await logout(this.deps.db, { ca: serverCa(this.deps.dataDir) });
     this.online = null;
     this.lastError = null;
@@ -247,11 +254,12 @@ export class SyncDesk {
     this.clearTimer();
     this.again = false;
     this.lastAttemptAt = nowIso();
+    const signIn = this.signIns;
     this.running = this.client
       .sync()
       .then(
-        (report) => this.settle(report),
-        (err: unknown) => this.settle(null, err),
+        (report) => this.settle(signIn, report),
+        (err: unknown) => this.settle(signIn, null, err),
       )
       // Only a store closed under a running drain gets here; there is nobody left to tell.
       .catch(() => undefined)
@@ -267,7 +275,7 @@ export class SyncDesk {
     return this.running;
   }
 
-  private settle(report: SyncReport | null, thrown?: unknown): void {
+  private settle(signIn: number, report: SyncReport | null, thrown?: unknown): void {
     const error = report ? (report.error ?? null) : thrown instanceof CourtError ? thrown.toData() : new CourtError('INTERNAL').toData();
     if (!error) {
       this.failures = 0;
@@ -277,10 +285,12 @@ export class SyncDesk {
     }
     // Another process is draining: nothing failed, it is simply not our turn.
     if (error.code === 'SYNC_BUSY') return;
-    if (error.code === 'NOT_AUTHENTICATED') {
-      // Signed out meanwhile (断开): the drain only ran into that.
-      if (this.closed || !storedSession(this.deps.db)) return;
-      // Revoked or expired on the server: the token is of no more use; the page asks to connect again.
+    if (error.code === 'NOT_AUTHENTICATED' || error.code === 'SYNC_RENEWAL_REFUSED') {
+      // Signed out (断开) or in again meanwhile, here or by `courtdesk logout`: the drain only ran into that.
+      if (this.closed || signIn !== this.signIns) return;
+      if (error.code === 'NOT_AUTHENTICATED' && storedSession(this.deps.db) === null && getSyncState(this.deps.db, 'renewal_token') === null) return;
+      // Revoked or expired on the server with nothing to renew it by (a refused renewal already forgot
+      // everything): the page asks to connect again, with the remedy.
       forgetToken(this.deps.db);
     }
     this.failures += 1;

@@ -1,7 +1,16 @@
 import type { Db } from '../store/database.js';
 
 /** Keys of the sync_state table (migration 0006). */
-export type SyncStateKey = 'workstation_id' | 'server_url' | 'token' | 'token_expires_at' | 'username' | 'assignments_cursor' | 'paused';
+export type SyncStateKey =
+  | 'workstation_id'
+  | 'server_url'
+  | 'token'
+  | 'token_expires_at'
+  | 'renewal_token'
+  | 'renewal_expires_at'
+  | 'username'
+  | 'assignments_cursor'
+  | 'paused';
 
 export function getSyncState(db: Db, key: SyncStateKey): string | null {
   const row = db.prepare('SELECT value FROM sync_state WHERE key = ?').get(key) as { value: string } | undefined;

@@ -45,6 +45,8 @@ function courtErrorOf(res: HttpResponse | null): CourtError | null {
  * transit: re-sent after a HEAD); it stops on our own refusals, which no retry can change.
  */
 function shouldRetry(err: DetailedError): boolean {
+  // Thrown by our own beforeRequest (keeping the token fresh), whose call already retried what can be retried.
+  if (err.causingError instanceof CourtError) return false;
   const res = err.originalResponse;
   if (!res) return !(err.causingError && unreachable('', err.causingError).code === 'SYNC_TLS_UNTRUSTED');
   const status = res.getStatus();
@@ -71,6 +73,7 @@ async function checkSource(version: DossierVersion, path: string): Promise<void>
 function toCourtError(err: unknown, server: string): CourtError {
   if (err instanceof CourtError) return err;
   const detailed = err as DetailedError;
+  if (detailed.causingError instanceof CourtError) return detailed.causingError;
   const court = courtErrorOf(detailed.originalResponse ?? null);
   if (court) return court;
   if (detailed.originalResponse) return errorFromResponse(detailed.originalResponse.getStatus(), detailed.originalResponse.getBody());

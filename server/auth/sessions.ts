@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
-import type { Pool } from '../db/pool.js';
+import type { Client, Pool } from '../db/pool.js';
 
 export interface Principal {
   userId: number;
@@ -11,10 +11,10 @@ export interface Principal {
   expiresAt: Date;
 }
 
-const hashToken = (token: string) => createHash('sha256').update(token).digest();
+export const hashToken = (token: string) => createHash('sha256').update(token).digest();
 
 /** Random bearer tokens checked against PostgreSQL, so any instance can serve any client. */
-export async function issueToken(pool: Pool, userId: number, workstationId: string | null, ttlSeconds: number): Promise<{ token: string; expiresAt: Date }> {
+export async function issueToken(pool: Pool | Client, userId: number, workstationId: string | null, ttlSeconds: number): Promise<{ token: string; expiresAt: Date }> {
   const token = randomBytes(32).toString('base64url');
   const { rows } = await pool.query<{ expires_at: Date }>(
     "INSERT INTO sessions (token_hash, user_id, workstation_id, expires_at) VALUES ($1, $2, $3, now() + make_interval(secs => $4)) RETURNING expires_at",

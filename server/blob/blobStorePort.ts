@@ -2,8 +2,8 @@ import type { Readable } from 'node:stream';
 
 /**
  * Where dossier bytes live, named by their sha256. The filesystem adapter serves a shared
- * directory (NFS/CephFS) for several instances; an object-storage adapter implements the same four calls
- * (see server/README.md for what an S3 adapter needs).
+ * directory (NFS/CephFS) for several instances; s3BlobStore.ts keeps them in an S3-compatible bucket
+ * (MinIO, Ceph RGW; see server/README.md).
  */
 export interface BlobStorePort {
   has(sha256: string): Promise<boolean>;

@@ -12,6 +12,7 @@ const statusOf: Partial<Record<ErrorCode, number>> = {
   LEDGER_KEY_INVALID: 400,
   NOT_AUTHENTICATED: 401,
   BAD_CREDENTIALS: 401,
+  SYNC_RENEWAL_REFUSED: 401,
   FORBIDDEN: 403,
   SYNC_WORKSTATION_MISMATCH: 403,
   SYNC_WORKSTATION_NOT_ENROLLED: 403,
@@ -30,6 +31,11 @@ const statusOf: Partial<Record<ErrorCode, number>> = {
   SYNC_LOGIN_THROTTLED: 429,
   SYNC_CHECKSUM_MISMATCH: CHECKSUM_MISMATCH_STATUS,
   SYNC_BLOB_CORRUPT: CHECKSUM_MISMATCH_STATUS,
+  // The object storage is down or misconfigured: clients retry later, nothing of theirs is refused.
+  SYNC_BLOB_STORE_UNREACHABLE: 503,
+  SYNC_BLOB_STORE_DENIED: 503,
+  SYNC_BLOB_STORE_NO_BUCKET: 503,
+  SYNC_BLOB_STORE_FAILED: 503,
 };
 
 export function httpStatusOf(err: CourtError): number {
@@ -64,6 +70,6 @@ export function sendError(reply: FastifyReply, err: CourtError): FastifyReply {
 
 export function errorHandler(this: unknown, err: unknown, request: FastifyRequest, reply: FastifyReply): FastifyReply {
   const court = toCourtError(err);
-  if (court.code === 'INTERNAL') request.log.error({ err }, 'request failed');
+  if (httpStatusOf(court) >= 500) request.log.error({ err }, 'request failed');
   return sendError(reply, court);
 }

@@ -2,12 +2,15 @@ import type { FastifyInstance } from 'fastify';
 import { CourtError } from '../../core/contract/index.js';
 import { hashPassword } from '../../core/auth/password.js';
 import { parseVerifierKey } from '../../core/ledger/keys/noteKeys.js';
-import { LoginRequestSchema, type LoginRequest, type LoginResponse } from '../../core/sync/protocol.js';
+import { LoginRequestSchema, LogoutRequestSchema, type LoginRequest, type LoginResponse } from '../../core/sync/protocol.js';
 import { authenticate as checkPassword, type Account } from '../auth/accounts.js';
 import { authenticate, bearerToken } from '../auth/requestAuth.js';
-import { issueToken, revokeToken } from '../auth/sessions.js';
+import { issueRenewal, renewalHolder, revokeRenewals } from '../auth/renewals.js';
+import { issueToken, resolveToken, revokeToken } from '../auth/sessions.js';
 import { audit } from '../audit.js';
 import type { ServerContext } from '../context.js';
+import { inTransaction } from '../db/pool.js';
+import { registerRenewalRoute } from './renewalRoute.js';
 
 /** Enrols (or finds) the workstation the token will be bound to; its ledger key is trusted on first use and pinned after. */
 async function bindWorkstation(ctx: ServerContext, input: LoginRequest, account: Account): Promise<string> {
@@ -58,16 +61,24 @@ export function registerAuthRoutes(app: FastifyInstance, ctx: ServerContext): vo
     request.principal = { userId: account.id, username: account.username, displayName: account.displayName, roles: account.roles, workstationId: input.workstationId ?? null, expiresAt: new Date() };
     const workstationId = input.workstationId ? await bindWorkstation(ctx, input, account) : null;
     const { token, expiresAt } = await issueToken(ctx.pool, account.id, workstationId, ctx.tokenTtlSeconds);
+    // The workstation keeps one renewal credential: a new login retires whatever it held before.
+    const renewal = workstationId
+      ? await inTransaction(ctx.pool, async (db) => {
+          await revokeRenewals(db, workstationId, 'login');
+          return issueRenewal(db, account.id, workstationId, ctx.renewalTtlSeconds);
+        })
+      : null;
     // A verifier of its own (fresh salt) rather than the server's stored hash: a stolen workstation
     // disk still allows offline guessing against it, but never yields the server's credential record.
     const offlineVerifier = input.offlineVerifier ? await hashPassword(input.password) : undefined;
-    await audit(ctx.pool, { actor: account.username, workstationId, action: 'auth.login', subject: `user:${account.username}`, outcome: 'ok', detail: { offlineVerifier: Boolean(offlineVerifier) } });
+    await audit(ctx.pool, { actor: account.username, workstationId, action: 'auth.login', subject: `user:${account.username}`, outcome: 'ok', detail: { offlineVerifier: Boolean(offlineVerifier), renewalExpiresAt: renewal?.expiresAt.toISOString() } });
     return {
       token,
       expiresAt: expiresAt.toISOString(),
       user: { username: account.username, displayName: account.displayName, roles: account.roles },
       workstationId,
       ...(offlineVerifier ? { offlineVerifier } : {}),
+      ...(renewal ? { renewal: { token: renewal.token, expiresAt: renewal.expiresAt.toISOString() } } : {}),
     };
   });
 
@@ -79,9 +90,22 @@ export function registerAuthRoutes(app: FastifyInstance, ctx: ServerContext): vo
     return { token, expiresAt: expiresAt.toISOString() };
   });
 
+  registerRenewalRoute(app, ctx);
+
+  /** Revokes the token and the workstation's renewal credentials; a workstation whose token lapsed signs out with its renewal credential. */
   app.post('/api/logout', async (request) => {
-    await authenticate(ctx, request);
-    await revokeToken(ctx.pool, bearerToken(request)!);
+    const byRenewal = LogoutRequestSchema.parse(request.body ?? {});
+    const token = bearerToken(request);
+    const tokenLive = token !== null && (await resolveToken(ctx.pool, token)) !== null;
+    const holder = !tokenLive && byRenewal.workstationId && byRenewal.renewalToken ? await renewalHolder(ctx.pool, byRenewal.workstationId, byRenewal.renewalToken) : null;
+    if (holder) {
+      request.principal = { ...holder, roles: [], workstationId: byRenewal.workstationId!, expiresAt: new Date() };
+      await revokeRenewals(ctx.pool, byRenewal.workstationId!, 'logout');
+      return { ok: true };
+    }
+    const principal = await authenticate(ctx, request);
+    await revokeToken(ctx.pool, token!);
+    if (principal.workstationId) await revokeRenewals(ctx.pool, principal.workstationId, 'logout');
     return { ok: true };
   });
 }

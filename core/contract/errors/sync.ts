@@ -134,10 +134,41 @@ export const syncErrors = {
     remedy: '请稍后再试；如忘记密码，请联系服务器管理员重置',
     exit: 1,
   },
+  SYNC_RENEWAL_REFUSED: {
+    zh: '服务器不再接受本工作站的免密续期凭据',
+    en: 'The server no longer accepts this workstation’s renewal credential',
+    remedy: '请在“同步”页重新输入密码连接（或执行 courtdesk login）；离线期间的数据都在本机，连接后继续上传',
+    exit: 1,
+  },
   SYNC_OFFLINE_NO_VERIFIER: {
     zh: '本机没有该用户的离线登录凭据',
     en: 'No offline sign-in verifier for this user on this workstation',
     remedy: '请在联网状态下登录一次（courtdesk login），之后即可离线登录',
+    exit: 1,
+  },
+  // The server's S3-compatible blob store (MinIO, Ceph RGW): shown at start-up and sent to clients as 503.
+  SYNC_BLOB_STORE_UNREACHABLE: {
+    zh: '法院服务器无法连接卷宗对象存储',
+    en: 'The court server cannot reach its object storage',
+    remedy: '请服务器管理员检查 --s3-endpoint 地址、网络与防火墙，并确认 MinIO/Ceph 服务正在运行；工作站上的卷宗不会丢失，稍后会自动重试',
+    exit: 1,
+  },
+  SYNC_BLOB_STORE_DENIED: {
+    zh: '卷宗对象存储拒绝了法院服务器的访问',
+    en: 'The object storage refused the court server’s credentials',
+    remedy: '请服务器管理员核对访问密钥（环境变量 AWS_ACCESS_KEY_ID / AWS_SECRET_ACCESS_KEY，或 --s3-access-key-env / --s3-secret-key-env 指定的变量）及其对该存储桶的读写权限（HeadBucket、HeadObject、GetObject、PutObject、分段上传）',
+    exit: 1,
+  },
+  SYNC_BLOB_STORE_NO_BUCKET: {
+    zh: '卷宗对象存储中没有配置的存储桶',
+    en: 'The configured bucket does not exist in the object storage',
+    remedy: '请服务器管理员在 MinIO/Ceph 中创建该存储桶（例如 mc mb <别名>/<存储桶>），或核对 --s3-bucket 的名称',
+    exit: 1,
+  },
+  SYNC_BLOB_STORE_FAILED: {
+    zh: '卷宗对象存储出错',
+    en: 'The object storage failed',
+    remedy: '请稍后重试；如持续失败，请服务器管理员查看服务端日志中的对象存储错误码',
     exit: 1,
   },
 } as const satisfies Record<string, ErrorEntry>;

@@ -29,9 +29,11 @@ export const SyncStatusSchema = z.object({
   server: z.string().nullable(),
   username: z.string().nullable(),
   workstationId: z.string(),
-  /** Holds a live token for the server (background sync runs only then). */
+  /** Holds a live token, or a renewal credential that gets one without the password (background sync runs only then). */
   signedIn: z.boolean(),
   tokenExpiresAt: z.string().nullable(),
+  /** Background sync renews the token without the password until then; after it the password is needed again. */
+  renewalExpiresAt: z.string().nullable().optional(),
   /** unknown: not tried since the workstation started. */
   connection: z.enum(['online', 'offline', 'unknown']),
   lastContactAt: z.string().nullable(),

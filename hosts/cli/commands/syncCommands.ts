@@ -43,7 +43,12 @@ export function registerSyncCommands(program: Command, run: Run): void {
           ledgerKey: signer.verifierKey,
           workstationName: hostname(),
         });
-        out.result(result, () => `已登录 ${result.server}（工作站 ${result.workstationId}），有效期至 ${result.expiresAt}`);
+        out.result(
+          result,
+          () =>
+            `已登录 ${result.server}（工作站 ${result.workstationId}），有效期至 ${result.expiresAt}` +
+            (result.renewalExpiresAt ? `；${result.renewalExpiresAt} 前同步时自动续期，无需再输入密码` : ''),
+        );
       }),
     );
 
@@ -54,7 +59,7 @@ export function registerSyncCommands(program: Command, run: Run): void {
       run(cmd, async ({ core, out }) => {
         const opened = core();
         const result = await logout(opened.db, { ca: serverCa(opened.dataDir) });
-        out.result(result, () => (result.revoked ? '已退出登录，服务器已吊销本工作站的令牌' : '已在本机退出登录（服务器不可达或令牌已失效，令牌到期后自动作废）'));
+        out.result(result, () => (result.revoked ? '已退出登录，服务器已吊销本工作站的令牌和续期凭据' : '已在本机退出登录（服务器不可达或凭据已失效，到期后自动作废）'));
       }),
     );
 

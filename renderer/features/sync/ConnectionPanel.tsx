@@ -34,7 +34,14 @@ export function ConnectionPanel({ status, actions }: { status: SyncStatus; actio
             </Descriptions.Item>
             <Descriptions.Item label={t('sync.connection.lastContact')}>{at(status.lastContactAt)}</Descriptions.Item>
             {status.nextAttemptAt && <Descriptions.Item label={t('sync.connection.nextAttempt')}>{at(status.nextAttemptAt)}</Descriptions.Item>}
-            {status.tokenExpiresAt && <Descriptions.Item label={t('sync.connection.expires')}>{at(status.tokenExpiresAt)}</Descriptions.Item>}
+            {/* What the operator needs to know: until when background sync goes on without the password. */}
+            {status.renewalExpiresAt ? (
+              <Descriptions.Item label={t('sync.connection.renewalExpires')}>
+                <span data-testid="sync-renewal-expires">{at(status.renewalExpiresAt)}</span>
+              </Descriptions.Item>
+            ) : (
+              status.tokenExpiresAt && <Descriptions.Item label={t('sync.connection.expires')}>{at(status.tokenExpiresAt)}</Descriptions.Item>
+            )}
           </Descriptions>
           <div>
             <Button icon={<DisconnectOutlined />} onClick={() => void actions.run('disconnect')} loading={actions.busy === 'disconnect'}>

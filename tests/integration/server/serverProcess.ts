@@ -22,6 +22,8 @@ export interface ServerArgs {
   stagingDir?: string;
   instance?: string;
   extra?: string[];
+  /** Added to the environment, e.g. object-storage credentials. */
+  env?: Record<string, string>;
 }
 
 /** Starts `node --import tsx server/main.ts` and waits for its "listening" line. */
@@ -34,7 +36,7 @@ export async function spawnServer(args: ServerArgs): Promise<ServerProcess> {
   argv.push(...(args.extra ?? []));
   const child = spawn(process.execPath, argv, {
     cwd: repo,
-    env: { ...process.env, COURTDESK_ADMIN_PASSWORD: ADMIN_PASSWORD, DATABASE_URL: '' },
+    env: { ...process.env, COURTDESK_ADMIN_PASSWORD: ADMIN_PASSWORD, DATABASE_URL: '', ...args.env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let stderr = '';

@@ -201,7 +201,8 @@ describe('the 同步 desk against the court server (real PostgreSQL)', () => {
     expect(JSON.parse(cli.stdout)).toMatchObject({ ok: false, error: { code: 'SYNC_BUSY', message: expect.stringContaining('工作站界面的后台同步') } });
 
     await call(core, 'sync.resume');
-    await until(core, 'the version to be confirmed', (s) => item(s, 'desk-lease-1')?.state === 'done', 60_000);
+    // The drain goes on to pull assignments after the upload: wait for it to let go of the lease.
+    await until(core, 'the version to be confirmed', (s) => item(s, 'desk-lease-1')?.state === 'done' && !s.running, 60_000);
 
     // Now another drain holds the store: the desk says so and leaves the queue alone.
     acquireDrainLease(core.db, 'other-process', 'courtdesk sync');
