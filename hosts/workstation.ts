@@ -18,7 +18,11 @@ export interface WorkstationServices {
 export function startWorkstation(core: CourtCore, opts: { scanner?: IsolatedScannerOptions } = {}): WorkstationServices {
   const ocr = createOcrQueue(core);
   const capture = createCaptureServices(core, opts.scanner);
-  const detach = core.attachCapture({ ...capture, onCaptured: (r) => ocr.enqueue(capturedPageIds(r), DEFAULT_OCR_LANGS) });
+  const detach = core.attachCapture({
+    ...capture,
+    onCaptured: (r) => ocr.enqueue(capturedPageIds(r), DEFAULT_OCR_LANGS),
+    onPagesChanged: (pageIds) => ocr.enqueue(pageIds, DEFAULT_OCR_LANGS),
+  });
   ocr.start();
   return {
     stop: async () => {

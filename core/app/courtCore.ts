@@ -14,6 +14,7 @@ import { JobService } from '../jobs/jobService.js';
 import { createDispatcher, type Dispatch } from '../rpc/dispatch.js';
 import { EventBus } from '../rpc/eventBus.js';
 import type { CaptureHost } from '../scanning/captureHost.js';
+import { IntakeReceipts } from '../scanning/receipt/intakeReceipts.js';
 import { ScanDesk } from '../scanning/scanDesk.js';
 import { BlobStore } from '../store/blobStore.js';
 import { openDatabase, type Db } from '../store/database.js';
@@ -63,11 +64,12 @@ export function openCourtCore(opts: {
   recoverJobs(db);
   const jobs = new JobService({ db, events });
   const downloads = new DownloadTickets();
+  const receipts = new IntakeReceipts({ db, blobs, downloads });
   const keyVault = opts.keyVault ?? defaultKeyVault(opts.dataDir);
   const dossier = new DossierDesk({ db, blobs, dataDir: opts.dataDir, jobs, downloads, keyVault, exporter: opts.exporter ?? null });
   const catalogue = new CatalogueDesk({ db, blobs });
   const sync = new SyncDesk({ db, blobs, events, dataDir: opts.dataDir, keyVault, options: { background: opts.host !== 'cli', ...opts.sync } });
-  const impl = createImpl({ db, events, host: opts.host, version: opts.version, scanning, jobs, dossier, catalogue, sync });
+  const impl = createImpl({ db, events, host: opts.host, version: opts.version, scanning, receipts, jobs, dossier, catalogue, sync });
   return {
     dataDir: opts.dataDir,
     db,

@@ -6,6 +6,7 @@ import type { DossierDesk } from '../dossier/desk/dossierDesk.js';
 import type { JobService } from '../jobs/jobService.js';
 import type { CallContext } from '../rpc/callContext.js';
 import type { EventBus } from '../rpc/eventBus.js';
+import type { IntakeReceipts } from '../scanning/receipt/intakeReceipts.js';
 import type { ScanDesk } from '../scanning/scanDesk.js';
 import type { SyncDesk } from '../sync/syncDesk.js';
 import type { Db } from '../store/database.js';
@@ -17,6 +18,7 @@ export function createImpl(deps: {
   host: 'electron' | 'web' | 'cli';
   version: string;
   scanning: ScanDesk;
+  receipts: IntakeReceipts;
   jobs: JobService;
   dossier: DossierDesk;
   catalogue: CatalogueDesk;
@@ -60,6 +62,13 @@ export function createImpl(deps: {
       continue: (input, ctx) => deps.scanning.continue(input.batchId, actor(ctx)),
       batches: (input) => deps.scanning.batches(input.number),
       pages: (input) => deps.scanning.pages(input.number),
+      rotatePage: (input, ctx) => deps.scanning.rotatePage(input, actor(ctx)),
+      movePage: (input, ctx) => deps.scanning.movePage(input, actor(ctx)),
+      removePage: (input, ctx) => deps.scanning.removePage(input, actor(ctx)),
+      restorePage: (input, ctx) => deps.scanning.restorePage(input, actor(ctx)),
+      rescanPage: (input, ctx) => deps.scanning.rescanPage(input, actor(ctx)),
+      insertScan: (input, ctx) => deps.scanning.start(input, actor(ctx)),
+      receipt: (input, ctx) => deps.receipts.issue(input.number, actor(ctx)),
     },
     jobs: {
       list: (input) => deps.jobs.list(input),

@@ -8,6 +8,7 @@ export * from './schemas/auth.js';
 export * from './schemas/case.js';
 export * from './schemas/app.js';
 export * from './schemas/scanning.js';
+export * from './schemas/pageEdits.js';
 export * from './schemas/jobs.js';
 export * from './schemas/dossier.js';
 export * from './schemas/sync.js';

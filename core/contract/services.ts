@@ -4,6 +4,16 @@ import { AddUserInputSchema, LoginInputSchema, SessionSchema, UserSchema } from 
 import { CaseRefSchema, CaseSchema, CreateCaseInputSchema, ListCasesInputSchema } from './schemas/case.js';
 import { AppInfoSchema } from './schemas/app.js';
 import { BatchRefSchema, ScanBatchSchema, ScanDeviceSchema, ScanPageSchema, StartScanInputSchema } from './schemas/scanning.js';
+import {
+  InsertScanInputSchema,
+  MovePageInputSchema,
+  PageEditResultSchema,
+  PageInCaseSchema,
+  ReceiptTicketSchema,
+  RescanPageInputSchema,
+  RestorePageInputSchema,
+  RotatePageInputSchema,
+} from './schemas/pageEdits.js';
 import { JobRefSchema, JobSchema, ListJobsInputSchema } from './schemas/jobs.js';
 import { DossierLedgerSchema, DossierOutlineSchema, DownloadTicketSchema, PageThumbnailSchema, StoreVerdictSchema } from './schemas/dossier.js';
 import { SyncConflictSchema, SyncConflictsInputSchema, SyncConnectInputSchema, SyncStatusSchema } from './schemas/sync.js';
@@ -57,6 +67,15 @@ export const contract = {
     continue: method({ input: BatchRefSchema, output: BatchRefSchema, access: ['scanner', 'admin'] }),
     batches: method({ input: CaseRefSchema, output: z.array(ScanBatchSchema), access: ['scanner', 'admin'] }),
     pages: method({ input: CaseRefSchema, output: z.array(ScanPageSchema), access: ['scanner', 'admin'] }),
+    /** Page edits on the 扫描 page: each audited; rotate and rescan log the new master in the ledger. */
+    rotatePage: method({ input: RotatePageInputSchema, output: PageEditResultSchema, access: ['scanner', 'admin'] }),
+    movePage: method({ input: MovePageInputSchema, output: PageEditResultSchema, access: ['scanner', 'admin'] }),
+    removePage: method({ input: PageInCaseSchema, output: PageEditResultSchema, access: ['scanner', 'admin'] }),
+    restorePage: method({ input: RestorePageInputSchema, output: PageEditResultSchema, access: ['scanner', 'admin'] }),
+    rescanPage: method({ input: RescanPageInputSchema, output: PageEditResultSchema, access: ['scanner', 'admin'] }),
+    insertScan: method({ input: InsertScanInputSchema, output: BatchRefSchema, access: ['scanner', 'admin'] }),
+    /** 收件回执 for whoever handed the papers in. */
+    receipt: method({ input: CaseRefSchema, output: ReceiptTicketSchema, access: ['scanner', 'clerk', 'admin'] }),
   },
   jobs: {
     list: method({ input: ListJobsInputSchema, output: z.array(JobSchema), access: dossierRoles }),

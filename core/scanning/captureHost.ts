@@ -8,8 +8,10 @@ import type { ScannerPort } from './port/scannerPort.js';
  * answer the scanning methods with SCANNER_DRIVER_MISSING.
  */
 export interface CaptureHost {
-  captures: Pick<CaptureService, 'scan' | 'continueBatch'>;
+  captures: Pick<CaptureService, 'scan' | 'continueBatch' | 'rescanPage'>;
   scanner: ScannerPort;
   /** Told the pages a scan stored once it ends, e.g. to queue them for OCR. */
   onCaptured?: (result: CaptureResult) => void;
+  /** Told of pages whose master an edit replaced (turned, rescanned): their recognition is already queued in the store; this wakes the OCR runner. */
+  onPagesChanged?: (pageIds: number[]) => void;
 }

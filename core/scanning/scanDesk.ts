@@ -1,6 +1,14 @@
 import { z } from 'zod';
 import { getCase } from '../cases/caseRepository.js';
-import { CourtError, OperatorScanSettingsSchema, type ErrorData, type ScanBatch, type ScanDevice, type ScanPage } from '../contract/index.js';
+import {
+  CourtError,
+  OperatorScanSettingsSchema,
+  type ErrorData,
+  type PageEditResult,
+  type ScanBatch,
+  type ScanDevice,
+  type ScanPage,
+} from '../contract/index.js';
 import type { EventBus } from '../rpc/eventBus.js';
 import type { BlobStore } from '../store/blobStore.js';
 import type { Db } from '../store/database.js';
@@ -8,6 +16,8 @@ import { getBatch, listBatches, recoverInterruptedBatches, type CaptureBatch } f
 import { errorData, type CaptureResult } from './batches/captureResult.js';
 import type { CaptureProgress, ScanRun } from './batches/captureService.js';
 import type { CaptureHost } from './captureHost.js';
+import { movePage, removePage, restorePage, rotatePage } from './edits/pageEdits.js';
+import type { Turn } from './edits/rotateMaster.js';
 import type { Capabilities, RawPage, Source } from './port/scannerPort.js';
 import { capturedPageSummary, casePages } from './scanPages.js';
 
@@ -17,8 +27,8 @@ export interface ScanDeskDeps {
   events: EventBus;
 }
 
-/** What a scan batch records as its settings, so 继续扫描 scans the same way. */
-const RecordedSettingsSchema = OperatorScanSettingsSchema.extend({ orientation: z.boolean().default(true) });
+/** What a scan batch records as its settings, so 继续扫描 scans the same way (and an inserting batch inserts on). */
+const RecordedSettingsSchema = OperatorScanSettingsSchema.extend({ orientation: z.boolean().default(true), insertAfter: z.number().int().nonnegative().optional() });
 type RecordedSettings = z.infer<typeof RecordedSettingsSchema>;
 
 interface RunningScan {
@@ -66,6 +76,8 @@ const noCapture = () =>
 export class ScanDesk {
   private host: CaptureHost | null = null;
   private readonly running = new Map<number, RunningScan>();
+  /** A one-page rescan holds the scanner too, without a batch. */
+  private rescanning: Promise<unknown> | null = null;
 
   constructor(private readonly deps: ScanDeskDeps) {}
 
@@ -79,6 +91,7 @@ export class ScanDesk {
   async detach(): Promise<void> {
     for (const r of this.running.values()) r.abort.abort();
     await Promise.all([...this.running.values()].map((r) => r.settled));
+    await this.rescanning?.catch(() => {});
     this.host = null;
   }
 
@@ -106,11 +119,12 @@ export class ScanDesk {
     return found;
   }
 
-  start(input: { case: string; device: string; settings: z.infer<typeof OperatorScanSettingsSchema>; orientation: boolean }, actor: string): Promise<{ batchId: number }> {
+  /** Starts a batch; with `after`, its pages go after that page number of the case (插入页面) instead of at the end. */
+  start(input: { case: string; device: string; settings: z.infer<typeof OperatorScanSettingsSchema>; orientation: boolean; after?: number }, actor: string): Promise<{ batchId: number }> {
     const host = this.capture();
     this.assertIdle();
     const c = getCase(this.deps.db, input.case);
-    const recorded: RecordedSettings = { ...input.settings, orientation: input.orientation };
+    const recorded: RecordedSettings = { ...input.settings, orientation: input.orientation, ...(input.after === undefined ? {} : { insertAfter: input.after }) };
     return this.launch({ caseNumber: c.number, device: input.device, recorded, actor, host }, (run) =>
       host.captures.scan({ ...run, caseNumber: c.number, device: input.device, settings: recorded }),
     );
@@ -152,8 +166,56 @@ export class ScanDesk {
     return casePages(this.deps.db, this.deps.blobs, getCase(this.deps.db, caseNumber).id);
   }
 
+  rotatePage(input: { case: string; pageId: number; degrees: Turn }, actor: string): Promise<PageEditResult> {
+    return rotatePage(this.deps, { caseNumber: input.case, pageId: input.pageId, turn: input.degrees, actor }).then((r) => this.changed(r, input.pageId));
+  }
+
+  movePage(input: { case: string; pageId: number; to: number }, actor: string): PageEditResult {
+    return movePage(this.deps, { caseNumber: input.case, pageId: input.pageId, to: input.to, actor });
+  }
+
+  removePage(input: { case: string; pageId: number }, actor: string): PageEditResult {
+    return removePage(this.deps, { caseNumber: input.case, pageId: input.pageId, actor });
+  }
+
+  restorePage(input: { case: string; removalId: number }, actor: string): PageEditResult {
+    return restorePage(this.deps, { caseNumber: input.case, removalId: input.removalId, actor });
+  }
+
+  /**
+   * 重扫此页: scans exactly one page on the device (a feeder is stopped after its first sheet) and
+   * puts it in place of the page. Answers once the page is stored and the device released.
+   */
+  async rescanPage(input: { case: string; pageId: number; device: string; settings: z.infer<typeof OperatorScanSettingsSchema>; orientation: boolean }, actor: string): Promise<PageEditResult> {
+    const host = this.capture();
+    this.assertIdle();
+    const c = getCase(this.deps.db, input.case);
+    // Refused before the scanner moves: a page of another case, or one removed meanwhile.
+    if (!this.deps.db.prepare('SELECT 1 FROM pages WHERE id = ? AND case_id = ?').get(input.pageId, c.id)) throw new CourtError('PAGE_NOT_FOUND', { details: { pageId: input.pageId } });
+    const abort = new AbortController();
+    const feed = untilReleased(host.scanner.scan(input.device, { ...input.settings, options: {} }, abort.signal));
+    const done = host.captures.rescanPage({ caseNumber: c.number, pageId: input.pageId, device: input.device, pages: feed.pages, actor, pageOptions: { orientation: input.orientation } });
+    const settled = done.finally(async () => {
+      abort.abort();
+      if (feed.started()) await feed.released;
+    });
+    this.rescanning = settled.catch(() => {}).finally(() => (this.rescanning = null));
+    await settled;
+    return this.changed(await done, input.pageId);
+  }
+
+  private changed(result: PageEditResult, pageId: number): PageEditResult {
+    try {
+      this.host?.onPagesChanged?.([pageId]);
+    } catch (e) {
+      // The page is stored and queued for OCR whatever the runner makes of the wake-up.
+      console.error('[courtdesk] after-edit hook failed', e);
+    }
+    return result;
+  }
+
   private assertIdle(): void {
-    if (this.running.size > 0) {
+    if (this.running.size > 0 || this.rescanning) {
       throw new CourtError('SCANNER_BUSY', { message: '已有批次正在扫描', messageEn: 'A batch is already being scanned', remedy: '请等待当前批次完成，或先点击“取消”' });
     }
   }
@@ -169,13 +231,14 @@ export class ScanDesk {
     begin: (run: ScanRun) => Promise<CaptureResult>,
   ): Promise<{ batchId: number }> {
     const { caseNumber, host } = job;
-    const { orientation, ...chosen } = job.recorded;
+    const { orientation, insertAfter, ...chosen } = job.recorded;
     const abort = new AbortController();
     const feed = untilReleased(host.scanner.scan(job.device, { ...chosen, options: {} }, abort.signal));
     let batchId: number | null = null;
     const outcome = begin({
       pages: feed.pages,
       pageOptions: { orientation },
+      insertAfter,
       actor: job.actor,
       signal: abort.signal,
       onStart: (id) => (batchId = id),

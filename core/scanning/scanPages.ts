@@ -47,25 +47,29 @@ export function capturedPageSummary(blobs: BlobStore, p: CapturedPage): ScanPage
   };
 }
 
+const toScanPage = (blobs: BlobStore, r: PageRow): ScanPage => ({
+  pageId: r.id,
+  position: r.position,
+  batchId: r.batch_id,
+  batchSeq: r.batch_seq,
+  width: r.width,
+  height: r.height,
+  dpi: r.dpi,
+  blank: r.blank === 1,
+  skew: r.skew,
+  rotated: r.rotated,
+  thumbnail: thumbnailUrl(blobs, r.thumb_sha256),
+});
+
+const COLUMNS = 'id, position, batch_id, batch_seq, width, height, dpi, blank, skew, rotated, thumb_sha256';
+
 /** Every page of the case in page order, each with its thumbnail. */
 export function casePages(db: Db, blobs: BlobStore, caseId: number): ScanPage[] {
-  const rows = db
-    .prepare(
-      `SELECT id, position, batch_id, batch_seq, width, height, dpi, blank, skew, rotated, thumb_sha256
-         FROM pages WHERE case_id = ? ORDER BY position`,
-    )
-    .all(caseId) as PageRow[];
-  return rows.map((r) => ({
-    pageId: r.id,
-    position: r.position,
-    batchId: r.batch_id,
-    batchSeq: r.batch_seq,
-    width: r.width,
-    height: r.height,
-    dpi: r.dpi,
-    blank: r.blank === 1,
-    skew: r.skew,
-    rotated: r.rotated,
-    thumbnail: thumbnailUrl(blobs, r.thumb_sha256),
-  }));
+  const rows = db.prepare(`SELECT ${COLUMNS} FROM pages WHERE case_id = ? ORDER BY position`).all(caseId) as PageRow[];
+  return rows.map((r) => toScanPage(blobs, r));
+}
+
+/** One page as the 扫描 page shows it. */
+export function scanPage(db: Db, blobs: BlobStore, pageId: number): ScanPage {
+  return toScanPage(blobs, db.prepare(`SELECT ${COLUMNS} FROM pages WHERE id = ?`).get(pageId) as PageRow);
 }

@@ -5,6 +5,7 @@ import { dossierErrors } from './dossier.js';
 import { jobsErrors } from './jobs.js';
 import { ledgerErrors } from './ledger.js';
 import { ocrErrors } from './ocr.js';
+import { pageEditErrors } from './pageEdits.js';
 import { scanningErrors } from './scanning.js';
 import { separatorsErrors } from './separators.js';
 import { syncErrors } from './sync.js';
@@ -15,7 +16,7 @@ import { syncErrors } from './sync.js';
  * is the contract and the messages are for people. Each capability keeps its codes in
  * its own file here; this index merges them.
  */
-export const errorCatalogue = { ...commonErrors, ...captureErrors, ...catalogueErrors, ...dossierErrors, ...jobsErrors, ...ledgerErrors, ...ocrErrors, ...scanningErrors, ...separatorsErrors, ...syncErrors };
+export const errorCatalogue = { ...commonErrors, ...captureErrors, ...catalogueErrors, ...dossierErrors, ...jobsErrors, ...ledgerErrors, ...ocrErrors, ...pageEditErrors, ...scanningErrors, ...separatorsErrors, ...syncErrors };
 
 
 export type ErrorCode = keyof typeof errorCatalogue;

@@ -7,7 +7,9 @@ import type { RawPage } from '../pipeline/rawPage.js';
 import type { PageOptions, ProcessedPage } from '../pipeline/types.js';
 import { finishBatch, resumeBatch, startBatch } from './batchRepository.js';
 import { errorData, type CaptureResult } from './captureResult.js';
-import { insertPage, storeBlobs, type CapturedPage } from './pageRows.js';
+import { factsOf, insertPage, storeBlobs, type CapturedPage } from './pageRows.js';
+import { documentAt, pageCount } from '../edits/pagePositions.js';
+import { replaceMaster } from '../edits/pageEdits.js';
 import { readSheet, SheetRouter, type SeparatorSheet } from '../separators/routing.js';
 
 /** The page pipeline as capture sees it (PagePipeline implements this). */
@@ -40,6 +42,17 @@ export interface ScanRun {
   onStart?: (batchId: number) => void;
   /** e.g. { orientation: false } for a stack the operator knows is upright: orientation costs about a second a page. */
   pageOptions?: Partial<PageOptions>;
+  /** 插入页面: the batch's pages go after this page number of its case (0: in front) instead of at the end. */
+  insertAfter?: number;
+}
+
+/**
+ * Where the next page of an inserting batch goes: right behind the last page the batch put in the
+ * case (so a continued batch carries on there, whatever was edited meanwhile), else after `after`.
+ */
+function insertionPoint(db: Db, caseId: number, batchId: number, after: number): number {
+  const last = db.prepare<[number, number], number>('SELECT position FROM pages WHERE batch_id = ? AND case_id = ? ORDER BY batch_seq DESC LIMIT 1').pluck().get(batchId, caseId);
+  return last !== undefined ? last + 1 : Math.min(after, pageCount(db, caseId)) + 1;
 }
 
 const ABORTED = Symbol('aborted');
@@ -80,6 +93,22 @@ export class CaptureService {
     return this.run({ batchId: batch.id, caseId: batch.caseId, caseNumber: batch.caseNumber }, req);
   }
 
+  /**
+   * 重扫此页: takes the first page the source delivers, stops the feed, and puts the processed page
+   * in place of `pageId` (edits/pageEdits.ts replaceMaster). An empty feed is SCANNER_FEEDER_EMPTY.
+   */
+  async rescanPage(req: { caseNumber: string; pageId: number; device: string; pages: AsyncIterable<RawPage>; actor: string; pageOptions?: Partial<PageOptions> }) {
+    let raw: RawPage | undefined;
+    for await (const p of req.pages) {
+      raw = p;
+      break;
+    }
+    if (!raw) throw new CourtError('SCANNER_FEEDER_EMPTY');
+    const page = await this.deps.pipeline.process(raw, req.pageOptions);
+    const stored = storeBlobs(this.deps.blobs, page);
+    return replaceMaster(this.deps, { caseNumber: req.caseNumber, pageId: req.pageId, page: factsOf(page), blobs: stored, actor: req.actor, device: req.device });
+  }
+
   private async run(target: { batchId: number; caseId: number; caseNumber: string }, req: ScanRun): Promise<CaptureResult> {
     const { db, blobs, pipeline } = this.deps;
     req.onStart?.(target.batchId);
@@ -96,7 +125,11 @@ export class CaptureService {
       const to = router.target;
       const stored = storeBlobs(blobs, page);
       const captured = db.transaction(() => {
-        const inserted = insertPage(db, { caseId: to.caseId, caseNumber: to.caseNumber, batchId: to.batchId, source: 'scan', page, blobs: stored, actor: req.actor });
+        const inserting = req.insertAfter !== undefined && to.caseId === target.caseId;
+        const at = inserting ? insertionPoint(db, to.caseId, to.batchId, req.insertAfter!) : undefined;
+        const inserted = insertPage(db, { caseId: to.caseId, caseNumber: to.caseNumber, batchId: to.batchId, source: 'scan', page, blobs: stored, actor: req.actor, at });
+        // A page put between others belongs to the document it lands in, unless a separator sheet opened one.
+        if (at !== undefined) db.prepare('UPDATE pages SET document_id = ? WHERE id = ?').run(documentAt(db, to.caseId, at), inserted.pageId);
         router.place(inserted);
         return inserted;
       })();

@@ -3,6 +3,7 @@ import { appendEntry, findLeaves } from '../../ledger/log.js';
 import { appendAudit } from '../../store/audit.js';
 import type { BlobStore } from '../../store/blobStore.js';
 import type { Db } from '../../store/database.js';
+import { makeRoom } from '../edits/pagePositions.js';
 import type { ProcessedPage } from '../pipeline/types.js';
 
 /** A page as stored: what progress reports and results carry. */
@@ -48,22 +49,24 @@ export function storeBlobs(blobs: BlobStore, page: ProcessedPage): StoredBlobs {
 }
 
 /**
- * Appends one page at the end of the case and audits it. Call inside the transaction that
- * commits the page, after its blobs are stored.
+ * Adds one page at the end of the case, or at number `at` (pages from there on move up one), and
+ * audits it. Call inside the transaction that commits the page, after its blobs are stored.
  */
 export function insertPage(
   db: Db,
-  p: { caseId: number; caseNumber: string; batchId: number; source: 'scan' | 'import'; page: PageFacts; blobs: StoredBlobs; actor: string },
+  p: { caseId: number; caseNumber: string; batchId: number; source: 'scan' | 'import'; page: PageFacts; blobs: StoredBlobs; actor: string; at?: number },
 ): CapturedPage {
+  if (p.at !== undefined) makeRoom(db, p.caseId, p.at);
   const row = db
     .prepare(
       `INSERT INTO pages (case_id, position, sha256, media_type, width, height, dpi, source, blank, skew, batch_id, batch_seq, thumb_sha256, rotated)
-       VALUES (@caseId, (SELECT COALESCE(MAX(position), 0) + 1 FROM pages WHERE case_id = @caseId), @sha256, @mediaType, @width, @height, @dpi,
+       VALUES (@caseId, COALESCE(@at, (SELECT COALESCE(MAX(position), 0) + 1 FROM pages WHERE case_id = @caseId)), @sha256, @mediaType, @width, @height, @dpi,
                @source, @blank, @skew, @batchId, (SELECT COALESCE(MAX(batch_seq), 0) + 1 FROM pages WHERE batch_id = @batchId), @thumbSha256, @rotated)
        RETURNING id, position, batch_seq`,
     )
     .get({
       caseId: p.caseId,
+      at: p.at ?? null,
       sha256: p.blobs.sha256,
       mediaType: p.page.mediaType,
       width: p.page.width,

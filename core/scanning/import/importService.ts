@@ -10,6 +10,7 @@ import { errorData, type CaptureResult } from '../batches/captureResult.js';
 import type { PageProcessor } from '../batches/captureService.js';
 import { factsOf, insertPage, storeBlobs, type CapturedPage, type PageFacts, type StoredBlobs } from '../batches/pageRows.js';
 import type { ProcessedPage } from '../pipeline/types.js';
+import { documentAt, pageCount } from '../edits/pagePositions.js';
 import { openImportSource, type SourcePage } from './importSource.js';
 import type { PdfRasterizer } from './pdfRasterizer.js';
 
@@ -26,6 +27,8 @@ export interface ImportRequest {
   actor: string;
   signal?: AbortSignal;
   onProgress?: (p: { file: string; done: number; total: number }) => void;
+  /** 插入页面: the files' pages go after this page number (0: in front), in file order, instead of at the end. */
+  insertAfter?: number;
 }
 
 /** A processing failure inside a file names that file and page. */
@@ -52,7 +55,7 @@ export class ImportService {
   /** One file; throws CourtError (IMPORT_DAMAGED, IMPORT_UNSUPPORTED, ...) with nothing added. */
   async importFile(req: ImportRequest & { file: string }): Promise<CaptureResult> {
     const c = getCase(this.deps.db, req.caseNumber);
-    const { batchId, pages } = await this.importOne({ id: c.id, number: c.number }, req.file, req, randomUUID());
+    const { batchId, pages } = await this.importOne({ id: c.id, number: c.number }, req.file, req, randomUUID(), req.insertAfter);
     return { caseNumber: c.number, batchIds: [batchId], status: 'completed', pages, errors: [] };
   }
 
@@ -63,13 +66,15 @@ export class ImportService {
     const pages: CapturedPage[] = [];
     const batchIds: number[] = [];
     const errors: ErrorData[] = [];
+    let after = req.insertAfter;
     for (const file of req.files) {
       if (req.signal?.aborted) {
         errors.push(cancelled(file).toData());
         continue;
       }
       try {
-        const done = await this.importOne({ id: c.id, number: c.number }, file, req, jobId);
+        const done = await this.importOne({ id: c.id, number: c.number }, file, req, jobId, after);
+        if (after !== undefined && done.pages.length > 0) after = done.pages.at(-1)!.position;
         batchIds.push(done.batchId);
         pages.push(...done.pages);
       } catch (e) {
@@ -80,7 +85,13 @@ export class ImportService {
     return { caseNumber: c.number, batchIds, status, pages, errors };
   }
 
-  private async importOne(c: { id: number; number: string }, file: string, req: ImportRequest, jobId: string): Promise<{ batchId: number; pages: CapturedPage[] }> {
+  private async importOne(
+    c: { id: number; number: string },
+    file: string,
+    req: ImportRequest,
+    jobId: string,
+    after: number | undefined,
+  ): Promise<{ batchId: number; pages: CapturedPage[] }> {
     const { db, blobs, pipeline, pdf, events } = this.deps;
     const source = await openImportSource(file, pdf);
     const ready: { facts: PageFacts; stored: StoredBlobs }[] = [];
@@ -112,9 +123,14 @@ export class ImportService {
         actor: req.actor,
         source: { file: basename(file), format: source.format, sha256: source.sha256, size: source.size, pages: source.total },
       });
-      const pages = ready.map(({ facts, stored }) =>
-        insertPage(db, { caseId: c.id, caseNumber: c.number, batchId, source: 'import', page: facts, blobs: stored, actor: req.actor }),
-      );
+      const first = after === undefined ? undefined : Math.min(after, pageCount(db, c.id)) + 1;
+      const pages = ready.map(({ facts, stored }, i) => {
+        const at = first === undefined ? undefined : first + i;
+        const page = insertPage(db, { caseId: c.id, caseNumber: c.number, batchId, source: 'import', page: facts, blobs: stored, actor: req.actor, at });
+        // Pages put between others belong to the document they land in.
+        if (at !== undefined) db.prepare('UPDATE pages SET document_id = ? WHERE id = ?').run(documentAt(db, c.id, at), page.pageId);
+        return page;
+      });
       return { batchId, pages };
     })();
   }

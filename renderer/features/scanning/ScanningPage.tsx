@@ -1,4 +1,4 @@
-import { ScanOutlined } from '@ant-design/icons';
+import { PrinterOutlined, ScanOutlined } from '@ant-design/icons';
 import { Button, Card, Flex, Form, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -9,11 +9,14 @@ import { BatchList } from './BatchList.js';
 import { CapabilityList } from './CapabilityList.js';
 import { CasePicker } from './CasePicker.js';
 import { DevicePicker } from './DevicePicker.js';
+import { EditBar } from './EditBar.js';
 import { lastDevice, loadSettings, rememberDevice, saveSettings, type DeskSettings } from './deviceSettings.js';
 import { ScanSettingsFields } from './ScanSettingsFields.js';
 import { ScanStatus } from './ScanStatus.js';
-import { ThumbnailGrid } from './ThumbnailGrid.js';
+import { ThumbnailGrid, type GridEdits } from './ThumbnailGrid.js';
 import { useDevices } from './useDevices.js';
+import { usePageEdits } from './usePageEdits.js';
+import { useReceipt } from './useReceipt.js';
 import { useScanSession } from './useScanSession.js';
 
 /** A stack of filings wants a feeder: first a device that has one, then any that answered. */
@@ -30,6 +33,8 @@ export function ScanningPage() {
   const device = devices.find((d) => d.name === deviceName) ?? null;
   const [settings, setSettings] = useState<DeskSettings | null>(null);
   const session = useScanSession(caseNumber);
+  const edits = usePageEdits(caseNumber, session.applyEdit);
+  const receipt = useReceipt(caseNumber);
   const running = session.current?.status === 'running';
 
   useEffect(() => {
@@ -50,6 +55,17 @@ export function ScanningPage() {
   const canStart = Boolean(caseNumber && device?.capabilities && settings && !running && !session.busy);
   const start = () => {
     if (canStart && device && settings) void session.start(device.name, settings);
+  };
+  // Rescan and insert use the scanner chosen on the left, as 开始扫描 does.
+  const scanner = canStart && edits.busyPageId === null && device && settings ? { device: device.name, settings } : null;
+  const gridEdits: GridEdits = {
+    busyPageId: edits.busyPageId,
+    rotate: edits.rotate,
+    move: edits.move,
+    remove: edits.remove,
+    undo: edits.undo,
+    rescan: scanner ? (page) => edits.rescan(page, scanner.device, scanner.settings) : undefined,
+    insertAfter: scanner ? (page) => void session.start(scanner.device, scanner.settings, page.position) : undefined,
   };
   useShortcuts([
     { key: 'F9', run: start },
@@ -99,8 +115,23 @@ export function ScanningPage() {
               </div>
             )}
           </Card>
-          <Card size="small" title={t('scanning.pages')} className="scan-pages">
-            <ThumbnailGrid pages={session.pages} caseChosen={caseNumber !== null} />
+          <Card
+            size="small"
+            title={t('scanning.pages')}
+            className="scan-pages"
+            extra={
+              <Button icon={<PrinterOutlined />} onClick={receipt.print} loading={receipt.busy} disabled={!caseNumber || session.pages.length === 0}>
+                {t('scanning.edit.receipt')}
+              </Button>
+            }
+          >
+            {session.pages.length > 0 && (
+              <Typography.Text type="secondary" className="scan-edit-hint">
+                {t('scanning.edit.hint')}
+              </Typography.Text>
+            )}
+            <EditBar removed={edits.removed} error={edits.error ?? receipt.error} issued={receipt.issued} onUndo={edits.undo} />
+            <ThumbnailGrid pages={session.pages} caseChosen={caseNumber !== null} edits={caseNumber ? gridEdits : undefined} />
           </Card>
         </Flex>
       </Flex>

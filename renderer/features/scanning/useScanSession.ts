@@ -1,7 +1,8 @@
 import { useCallback, useEffect, useState } from 'react';
-import type { EventPayload, ScanBatch, ScanPage, ScanStateEvent } from '../../../core/contract/index.js';
+import type { EventPayload, PageEditResult, ScanBatch, ScanPage, ScanStateEvent } from '../../../core/contract/index.js';
 import { useCourtApi, useCourtEvent } from '../../api/CourtContext.js';
 import type { DeskSettings } from './deviceSettings.js';
+import { afterEdit, withArrivedPage } from './pageOrder.js';
 
 export interface ScanSession {
   pages: ScanPage[];
@@ -13,14 +14,12 @@ export interface ScanSession {
   /** A call that failed (start refused, list not loaded); scan failures arrive in current.error. */
   error: unknown;
   busy: boolean;
-  start(device: string, settings: DeskSettings): Promise<void>;
+  /** Starts a batch; with `after`, its pages go after that page number (插入页面). */
+  start(device: string, settings: DeskSettings, after?: number): Promise<void>;
   cancel(): Promise<void>;
   resume(batchId: number): Promise<void>;
-}
-
-function withPage(pages: ScanPage[], page: ScanPage): ScanPage[] {
-  const others = pages.filter((p) => p.pageId !== page.pageId);
-  return [...others, page].sort((a, b) => a.position - b.position);
+  /** Shows what a page edit (rotate, move, remove, restore, rescan) left. */
+  applyEdit(result: PageEditResult): void;
 }
 
 /** The pages and batches of one case, kept live from scan.page and scan.state. */
@@ -64,7 +63,7 @@ export function useScanSession(caseNumber: string | null): ScanSession {
     useCallback(
       (e: EventPayload<'scan.page'>) => {
         if (e.case !== caseNumber) return;
-        setPages((p) => withPage(p, e.page));
+        setPages((p) => withArrivedPage(p, e.page));
         setArrivals((a) => [...a, Date.now()]);
       },
       [caseNumber],
@@ -106,6 +105,8 @@ export function useScanSession(caseNumber: string | null): ScanSession {
     [caseNumber],
   );
 
+  const applyEdit = useCallback((result: PageEditResult) => setPages((p) => afterEdit(p, result)), []);
+
   return {
     pages,
     batches,
@@ -113,11 +114,12 @@ export function useScanSession(caseNumber: string | null): ScanSession {
     arrivals,
     error,
     busy,
-    start: (device, { orientation, ...settings }) =>
+    start: (device, { orientation, ...settings }, after) =>
       act(async () => {
         if (!caseNumber) return;
         setArrivals([]);
-        const { batchId } = await api.scanning.start({ case: caseNumber, device, settings, orientation });
+        const scan = { case: caseNumber, device, settings, orientation };
+        const { batchId } = after === undefined ? await api.scanning.start(scan) : await api.scanning.insertScan({ ...scan, after });
         begin(batchId);
       }),
     cancel: () =>
@@ -130,5 +132,6 @@ export function useScanSession(caseNumber: string | null): ScanSession {
         await api.scanning.continue({ batchId });
         begin(batchId);
       }),
+    applyEdit,
   };
 }
