@@ -12,6 +12,7 @@ import { startEmbeddedPostgres } from './db/embedded.js';
 import { migrate } from './db/migrate.js';
 import { createPool } from './db/pool.js';
 import type { RunningCluster } from './db/postgresCluster.js';
+import { sweepExpiredCredentials } from './auth/sessions.js';
 import { sweepStaging } from './tus/uploadRoutes.js';
 
 const SIX_HOURS = 6 * 3600 * 1000;
@@ -66,6 +67,7 @@ async function main(): Promise<void> {
   const sweepOnce = () => {
     void sweepStaging(config.stagingDir).catch(() => undefined);
     void loginThrottle.sweep().catch(() => undefined);
+    void sweepExpiredCredentials(pool).catch(() => undefined);
   };
   sweepOnce();
   const sweep = setInterval(sweepOnce, SIX_HOURS);

@@ -50,3 +50,14 @@ export async function resolveToken(pool: Pool, token: string): Promise<Principal
 export async function revokeToken(pool: Pool, token: string): Promise<void> {
   await pool.query('UPDATE sessions SET revoked_at = now() WHERE token_hash = $1 AND revoked_at IS NULL', [hashToken(token)]);
 }
+
+/**
+ * Forgets tokens and renewal credentials a day after they expired: no request can use them any
+ * more, and a day is long enough for a rotated renewal credential presented again to still be
+ * recognised as a copy rather than as unknown.
+ */
+export async function sweepExpiredCredentials(pool: Pool): Promise<{ sessions: number; renewals: number }> {
+  const sessions = await pool.query("DELETE FROM sessions WHERE expires_at < now() - interval '1 day'");
+  const renewals = await pool.query("DELETE FROM renewal_credentials WHERE expires_at < now() - interval '1 day'");
+  return { sessions: sessions.rowCount ?? 0, renewals: renewals.rowCount ?? 0 };
+}

@@ -2,6 +2,8 @@ import { randomBytes } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { login, logout, storedSession } from '../../../core/sync/session.js';
+import { sweepExpiredCredentials } from '../../../server/auth/sessions.js';
+import { createPool } from '../../../server/db/pool.js';
 import { startTestPostgres, type TestPostgres } from '../../helpers/postgres.js';
 import { useTempDirs } from '../../helpers/tempDir.js';
 import { openWorkstation, signedInWorkstation } from '../sync/workstation.js';
@@ -74,6 +76,29 @@ describe('court server hardening (real PostgreSQL)', () => {
     expect(after.body).toMatchObject({ error: { code: 'NOT_AUTHENTICATED' } });
     expect((await api(server.url, 'POST', '/api/token/refresh', { token, workstation: ws.id })).status).toBe(401);
     ws.close();
+  });
+
+  it('forgets tokens and renewal credentials a day after they expired, and only those', async () => {
+    const ws = await signedInWorkstation(tempDir(), server.url, 'clerk9', await addUser(server.url, admin, 'clerk9', ['clerk']));
+    const pool = createPool(pg.url, 1);
+    try {
+      const count = async (table: string) => Number((await pool.query(`SELECT count(*) AS n FROM ${table} WHERE workstation_id = $1`, [ws.id])).rows[0].n);
+      const live = { sessions: await count('sessions'), renewals: await count('renewal_credentials') };
+      expect(live.sessions).toBeGreaterThan(0);
+      expect(live.renewals).toBeGreaterThan(0);
+      // One of each long past its expiry, as a workstation retired months ago leaves them.
+      for (const table of ['sessions', 'renewal_credentials']) {
+        const key = table === 'sessions' ? 'token_hash' : 'credential_hash';
+        await pool.query(`INSERT INTO ${table} (${key}, user_id, workstation_id, expires_at) SELECT $1, user_id, workstation_id, now() - interval '3 days' FROM ${table} WHERE workstation_id = $2 LIMIT 1`, [randomBytes(32), ws.id]);
+      }
+      const swept = await sweepExpiredCredentials(pool);
+      expect(swept.sessions).toBeGreaterThanOrEqual(1);
+      expect(swept.renewals).toBeGreaterThanOrEqual(1);
+      expect({ sessions: await count('sessions'), renewals: await count('renewal_credentials') }).toEqual(live);
+    } finally {
+      await pool.end();
+      ws.close();
+    }
   });
 
   it('serves byte ranges of a dossier, and the whole of it when the range is stale or not served', async () => {
