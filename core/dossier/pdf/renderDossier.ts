@@ -1,4 +1,5 @@
 import PDFDocument from 'pdfkit';
+import { pdfBytes } from './pdfBytes.js';
 import type { DossierModel } from '../model.js';
 import { cjkFontFile, CJK_FACE } from './fonts.js';
 import { A4, contentsPageCount, drawContentsPage, drawCover, type ContentsRow } from './frontMatter.js';
@@ -57,12 +58,7 @@ export async function renderDossierPdf(model: DossierModel, opts: RenderOptions)
       ModDate: opts.now,
     },
   });
-  const chunks: Buffer[] = [];
-  doc.on('data', (chunk: Buffer) => chunks.push(chunk));
-  const finished = new Promise<Buffer>((resolve, reject) => {
-    doc.on('end', () => resolve(Buffer.concat(chunks)));
-    doc.on('error', reject);
-  });
+  const finished = pdfBytes(doc);
 
   doc.registerFont(FONT, cjkFontFile(), CJK_FACE);
   const rows: ContentsRow[] = [];

@@ -1,4 +1,5 @@
 import PDFDocument from 'pdfkit';
+import { pdfBytes } from '../../dossier/pdf/pdfBytes.js';
 import { CJK_FACE, cjkFontFile } from '../../dossier/pdf/fonts.js';
 import type { ReceiptContent } from './receiptContent.js';
 
@@ -93,12 +94,7 @@ export function renderReceiptPdf(content: ReceiptContent, issue: ReceiptIssue): 
       ModDate: issue.issuedAt,
     },
   });
-  const chunks: Buffer[] = [];
-  doc.on('data', (chunk: Buffer) => chunks.push(chunk));
-  const finished = new Promise<Buffer>((resolve, reject) => {
-    doc.on('end', () => resolve(Buffer.concat(chunks)));
-    doc.on('error', reject);
-  });
+  const finished = pdfBytes(doc);
   doc.registerFont(FONT, cjkFontFile(), CJK_FACE);
   doc.addPage({ size: [A4.width, A4.height], margin: 0 });
   doc.font(FONT);

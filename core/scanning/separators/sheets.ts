@@ -1,4 +1,5 @@
 import PDFDocument from 'pdfkit';
+import { pdfBytes } from '../../dossier/pdf/pdfBytes.js';
 import type { Party } from '../../contract/index.js';
 import { CJK_FACE, cjkFontFile } from '../../dossier/pdf/fonts.js';
 import { checkCategory, toAscii, type SeparatorPayload } from './payload.js';
@@ -103,12 +104,7 @@ export function renderSheets(req: SheetsRequest): Promise<Buffer> {
     lang: 'zh-CN',
     info: { Title: '扫描封面页与分隔页', Creator: 'CourtDesk 法院卷宗工作站', Producer: 'CourtDesk', CreationDate: now, ModDate: now },
   });
-  const chunks: Buffer[] = [];
-  doc.on('data', (chunk: Buffer) => chunks.push(chunk));
-  const finished = new Promise<Buffer>((resolve, reject) => {
-    doc.on('end', () => resolve(Buffer.concat(chunks)));
-    doc.on('error', reject);
-  });
+  const finished = pdfBytes(doc);
   doc.registerFont(FONT, cjkFontFile(), CJK_FACE);
   doc.font(FONT);
   for (const j of jobs) {
