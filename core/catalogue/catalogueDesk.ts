@@ -10,6 +10,7 @@ import {
 import { addParties, getCase } from '../cases/caseRepository.js';
 import type { BlobStore } from '../store/blobStore.js';
 import type { Db } from '../store/database.js';
+import { putPageFirst } from '../ocr/putFirst.js';
 import { acceptanceReport } from './acceptance.js';
 import { loadCasePages } from './casePages.js';
 import { catalogueCase } from './catalogueCase.js';
@@ -65,7 +66,9 @@ export class CatalogueDesk {
     };
   }
 
+  /** The page a person is looking at; if it still waits for OCR, it is recognised next. */
   page(pageId: number): Promise<CataloguePageView> {
+    putPageFirst(this.deps.db, pageId);
     return this.views.view(pageId);
   }
 

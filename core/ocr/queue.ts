@@ -3,6 +3,7 @@ import { CourtError, type ErrorData, type JobProgress } from '../contract/index.
 import type { BlobStore } from '../store/blobStore.js';
 import type { Db } from '../store/database.js';
 import { validateLangs, type OcrEngine, type OcrLang, type OcrResult } from './port.js';
+import { putPageFirst } from './putFirst.js';
 
 export type OcrJobStatus = 'queued' | 'running' | 'done' | 'failed';
 
@@ -104,13 +105,7 @@ export class OcrQueue {
 
   /** Moves a queued page ahead of all others (the page the user is looking at); false if it is not waiting. */
   prioritise(pageId: number): boolean {
-    const { changes } = this.db
-      .prepare(
-        `UPDATE ocr_jobs SET priority = (SELECT COALESCE(MAX(priority), 0) + 1 FROM ocr_jobs), updated_at = ${now}
-          WHERE page_id = ? AND status = 'queued'`,
-      )
-      .run(pageId);
-    return changes > 0;
+    return putPageFirst(this.db, pageId);
   }
 
   /** Withdraws pages from the queue, killing their recognition if it is under way; returns how many were withdrawn. */

@@ -138,6 +138,16 @@ describe('the verification desk (智能编目 人机耦合)', () => {
     db.close();
   });
 
+  it('has the page on screen recognised next when it is still waiting for OCR', async () => {
+    const { db, blobs, pageIds, desk } = await deskWithCase();
+    const queue = new OcrQueue({ db, blobs, engine: new TesseractEngine() });
+    queue.enqueue(pageIds.slice(0, 5), ['chi_sim']);
+    await desk.page(pageIds[4]);
+    const next = db.prepare("SELECT page_id FROM ocr_jobs WHERE status = 'queued' ORDER BY priority DESC, id LIMIT 1").pluck().get();
+    expect(next).toBe(pageIds[4]);
+    db.close();
+  });
+
   it('keeps a person’s confirmed decisions when OCR runs again on a page', { timeout: 60_000 }, async () => {
     const { db, blobs, desk, pageIds } = await deskWithCase();
     // The complaint's first page as a legible scan, so tesseract reads it (differently from the fixture's text).
