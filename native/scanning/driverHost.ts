@@ -1,12 +1,17 @@
 import { CourtError, type ErrorData } from '../../core/contract/index.js';
+import type { ScannerPort } from '../../core/scanning/port/scannerPort.js';
 import { shutdownSane } from '../sane/bindings.js';
 import { SaneScanner } from '../sane/saneScanner.js';
+import type { TraceStep } from '../twain/session.js';
+import { TwainScanner } from '../twain/twainScanner.js';
+import { driverKind } from './driverChoice.js';
 import { DriverRequestSchema, type DriverReply, type ParsedRequest } from './protocol.js';
 
 /**
- * The driver process: owns libsane. It runs apart from the application so that a backend that
- * crashes or hangs takes only this process down (isolatedScanner.ts restarts it on the next
- * request). Started with fork() and IPC in "advanced" serialization.
+ * The driver process: owns libsane, or TWAINDSM.dll on Windows (driverChoice.ts). It runs apart
+ * from the application so that a backend that crashes or hangs takes only this process down
+ * (isolatedScanner.ts restarts it on the next request). Started with fork() and IPC in "advanced"
+ * serialization.
  */
 if (!process.send) throw new Error('driverHost runs as a child process with an IPC channel');
 
@@ -28,7 +33,9 @@ interface RunningScan {
   done: Promise<void>;
 }
 
-const scanner = new SaneScanner();
+// COURTDESK_TWAIN_TRACE=1 writes every TWAIN triplet with its codes and the state after it to stderr, for diagnosing a driver in the field.
+const traceTwain = process.env.COURTDESK_TWAIN_TRACE ? (s: TraceStep) => process.stderr.write(`TWAIN ${s.triplet} rc=${s.rc} cc=${s.cc} → state ${s.state}\n`) : undefined;
+const scanner: ScannerPort = driverKind(process.env) === 'twain' ? new TwainScanner({ trace: traceTwain }) : new SaneScanner();
 const scans = new Map<number, RunningScan>();
 
 async function scan(req: Extract<ParsedRequest, { op: 'scan' }>): Promise<void> {

@@ -1,5 +1,6 @@
 import { fork } from 'node:child_process';
 import { siblingModule } from '../../core/config/siblingModule.js';
+import { driverExecPath } from './driverChoice.js';
 import type { DriverRequest } from './protocol.js';
 
 /**
@@ -34,7 +35,8 @@ function driverEntry(): { file: string; execArgv: string[] } {
 /** The driver host as a Node child process; it exits when the IPC channel is closed. */
 export const forkDriver: DriverSpawner = (env) => {
   const { file, execArgv } = driverEntry();
-  const child = fork(file, [], { execArgv, env, serialization: 'advanced', stdio: ['ignore', 'inherit', 'pipe', 'ipc'] });
+  // A configured executable (a 32-bit node.exe for 32-bit-only TWAIN sources) runs the same driver host.
+  const child = fork(file, [], { execArgv, execPath: driverExecPath(env), env, serialization: 'advanced', stdio: ['ignore', 'inherit', 'pipe', 'ipc'] });
   let gone: ((cause: string) => void) | null = null;
   const once = (cause: string) => {
     gone?.(cause);

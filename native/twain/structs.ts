@@ -3,8 +3,10 @@ import koffi from 'koffi';
 /**
  * TWAIN 2.4 structures (twain.h from the TWAIN Working Group). twain.h is compiled with 2-byte
  * packing; every field here has an even size, so koffi's packed layout (no padding) is the same.
+ * TW_STR32 is read as bytes: sources write their names in the Windows ANSI code page (GBK on a
+ * Chinese system), which the binding decodes itself.
  */
-const STR32 = koffi.array('char', 34, 'Array');
+const STR32 = koffi.array('uint8', 34, 'Typed');
 
 export const TW_FIX32 = koffi.pack('TW_FIX32', { Whole: 'int16', Frac: 'uint16' });
 export const TW_VERSION = koffi.pack('TW_VERSION', { MajorNum: 'uint16', MinorNum: 'uint16', Language: 'uint16', Country: 'uint16', Info: STR32 });
@@ -47,13 +49,19 @@ export const TW_IMAGEMEMXFER = koffi.pack('TW_IMAGEMEMXFER', {
   Memory: TW_MEMORY,
 });
 
-/**
- * DSM_Entry from TWAINDSM.dll, loaded only on Windows (the adapter's sidecar runs it in a
- * 32-bit process where the data source is 32-bit only). Not callable on Linux.
- */
-export function loadDsmEntry() {
-  if (process.platform !== 'win32') throw new Error('TWAIN is available on Windows only');
-  const dsm = koffi.load('TWAINDSM.dll');
-  const callconv = process.arch === 'ia32' ? '__stdcall' : '';
-  return dsm.func(`uint16 ${callconv} DSM_Entry(TW_IDENTITY *pOrigin, TW_IDENTITY *pDest, uint32 DG, uint16 DAT, uint16 MSG, void *pData)`);
-}
+export const TW_STATUS = koffi.pack('TW_STATUS', { ConditionCode: 'uint16', Data: 'uint16' });
+export const TW_SETUPMEMXFER = koffi.pack('TW_SETUPMEMXFER', { MinBufSize: 'uint32', MaxBufSize: 'uint32', Preferred: 'uint32' });
+export const TW_CALLBACK2 = koffi.pack('TW_CALLBACK2', { CallBackProc: 'void *', RefCon: 'uintptr_t', Message: 'int16' });
+export const TW_ENTRYPOINT = koffi.pack('TW_ENTRYPOINT', {
+  Size: 'uint32',
+  DSM_Entry: 'void *',
+  DSM_MemAllocate: 'void *',
+  DSM_MemFree: 'void *',
+  DSM_MemLock: 'void *',
+  DSM_MemUnlock: 'void *',
+});
+
+/** Container headers; the items (ItemList[1] in twain.h) follow directly. */
+export const TW_ENUMERATION_HEADER = koffi.pack('TW_ENUMERATION_HEADER', { ItemType: 'uint16', NumItems: 'uint32', CurrentIndex: 'uint32', DefaultIndex: 'uint32' });
+export const TW_ARRAY_HEADER = koffi.pack('TW_ARRAY_HEADER', { ItemType: 'uint16', NumItems: 'uint32' });
+export const TW_RANGE = koffi.pack('TW_RANGE', { ItemType: 'uint16', MinValue: 'uint32', MaxValue: 'uint32', StepSize: 'uint32', DefaultValue: 'uint32', CurrentValue: 'uint32' });

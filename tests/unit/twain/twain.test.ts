@@ -1,6 +1,8 @@
 import koffi from 'koffi';
 import { describe, expect, it } from 'vitest';
 import { TwainSequenceError, TwainStateMachine, type Triplet } from '../../../core/scanning/twain/stateMachine.js';
+import { CourtError } from '../../../core/contract/index.js';
+import { dsmPathVariable, loadDsm } from '../../../native/twain/dsmLibrary.js';
 import * as tw from '../../../native/twain/structs.js';
 
 const ptr = koffi.sizeof('void *');
@@ -39,10 +41,45 @@ describe('TWAIN structures match twain.h with 2-byte packing', () => {
     expect(koffi.sizeof(tw.TW_IMAGEMEMXFER)).toBe(26 + 8 + ptr);
   });
 
-  it('DSM_Entry is Windows-only and says so elsewhere', () => {
-    if (process.platform !== 'win32') expect(() => tw.loadDsmEntry()).toThrow(/Windows only/);
+  it('status, memory set-up, callback, entry points and container headers', () => {
+    expect(koffi.sizeof(tw.TW_STATUS)).toBe(4);
+    expect(koffi.sizeof(tw.TW_SETUPMEMXFER)).toBe(12);
+    expect(koffi.sizeof(tw.TW_CALLBACK2)).toBe(2 * ptr + 2);
+    expect(koffi.offsetof(tw.TW_CALLBACK2, 'Message')).toBe(2 * ptr);
+    expect(koffi.sizeof(tw.TW_ENTRYPOINT)).toBe(4 + 5 * ptr);
+    expect(koffi.offsetof(tw.TW_ENTRYPOINT, 'DSM_Entry')).toBe(4);
+    expect(koffi.sizeof(tw.TW_ENUMERATION_HEADER)).toBe(14);
+    expect(koffi.sizeof(tw.TW_ARRAY_HEADER)).toBe(6);
+    expect(koffi.sizeof(tw.TW_RANGE)).toBe(22);
+    expect(koffi.offsetof(tw.TW_RANGE, 'CurrentValue')).toBe(18);
   });
 });
+
+describe('loading the DSM', () => {
+  it('off Windows, without a DSM named, says TWAIN is for Windows and points to SANE', () => {
+    if (process.platform === 'win32') return;
+    const err = catchError(() => loadDsm({}));
+    expect(err).toMatchObject({ code: 'SCANNER_DRIVER_MISSING', messageEn: 'TWAIN is available on Windows only' });
+    expect(err.remedy).toMatch(/SANE/);
+  });
+
+  it('a DSM that is not installed is SCANNER_DRIVER_MISSING with what to install', () => {
+    const err = catchError(() => loadDsm({ [dsmPathVariable]: '/nonexistent/TWAINDSM.dll' }));
+    expect(err.code).toBe('SCANNER_DRIVER_MISSING');
+    expect(err.message).toBe('未找到 TWAIN 数据源管理器（TWAINDSM.dll）');
+    expect(err.remedy).toMatch(/TWAIN DSM/);
+  });
+});
+
+function catchError(run: () => unknown): CourtError {
+  try {
+    run();
+  } catch (err) {
+    if (err instanceof CourtError) return err;
+    throw err;
+  }
+  throw new Error('expected a CourtError');
+}
 
 /** A recorded session: an ADF batch of three pages by memory transfer, then closing down. */
 const adfSession: [Triplet, { rc?: 'SUCCESS' | 'XFERDONE' | 'CANCEL' | 'FAILURE'; pending?: number }?, number?][] = [
@@ -82,6 +119,15 @@ describe('TWAIN state machine', () => {
     m.apply('USERINTERFACE/ENABLEDS');
     expect(() => m.apply('CAPABILITY/SET')).toThrow(/state 5/);
     expect(() => m.apply('IMAGENATIVEXFER/GET')).toThrow(/state 5/);
+  });
+
+  it('stays in state 6 while the source has more, even when it cannot say how many (Count -1)', () => {
+    const m = new TwainStateMachine();
+    for (const t of ['LOAD_DSM', 'PARENT/OPENDSM', 'IDENTITY/OPENDS', 'USERINTERFACE/ENABLEDS', 'EVENT/XFERREADY'] as const) m.apply(t);
+    m.apply('IMAGEMEMXFER/GET', { rc: 'XFERDONE' });
+    expect(m.apply('PENDINGXFERS/ENDXFER', { pending: -1 })).toBe(6);
+    expect(() => m.check('USERINTERFACE/DISABLEDS')).toThrow(/state 6/);
+    expect(m.state).toBe(6);
   });
 
   it('stays put when the source fails, and a cancelled batch returns to state 5', () => {
