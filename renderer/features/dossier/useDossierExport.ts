@@ -1,6 +1,7 @@
-import { useCallback, useRef, useState } from 'react';
+import { useRef, useState } from 'react';
 import { ExportJobResultSchema, type Job } from '../../../core/contract/index.js';
 import { useCourtApi } from '../../api/CourtContext.js';
+import { useCourtAction } from '../../api/useCourtAction.js';
 import { useSubjectJobs } from '../jobs/useSubjectJobs.js';
 import { startDownload } from './download.js';
 
@@ -24,22 +25,10 @@ export function useDossierExport(caseNumber: string | null, allowed: boolean): D
   const api = useCourtApi();
   const { jobs } = useSubjectJobs(caseNumber, allowed);
   const job = jobs.find((j) => j.kind === 'export') ?? null;
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
+  const { busy, error, act } = useCourtAction();
   const [unchanged, setUnchanged] = useState(false);
   const usedIds = useRef(new Set<string>());
 
-  const act = useCallback(async (run: () => Promise<unknown>) => {
-    setBusy(true);
-    setError(null);
-    try {
-      await run();
-    } catch (err) {
-      setError(err);
-    } finally {
-      setBusy(false);
-    }
-  }, []);
 
   return {
     job,

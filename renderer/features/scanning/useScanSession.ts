@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { EventPayload, PageEditResult, ScanBatch, ScanPage, ScanStateEvent } from '../../../core/contract/index.js';
 import { useCourtApi, useCourtEvent } from '../../api/CourtContext.js';
+import { useCourtAction } from '../../api/useCourtAction.js';
 import type { DeskSettings } from './deviceSettings.js';
 import { afterEdit, withArrivedPage } from './pageOrder.js';
 
@@ -29,8 +30,7 @@ export function useScanSession(caseNumber: string | null): ScanSession {
   const [batches, setBatches] = useState<ScanBatch[]>([]);
   const [current, setCurrent] = useState<ScanStateEvent | null>(null);
   const [arrivals, setArrivals] = useState<number[]>([]);
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, error, act, fail: setError } = useCourtAction();
   const [generation, setGeneration] = useState(0);
 
   useEffect(() => {
@@ -82,17 +82,6 @@ export function useScanSession(caseNumber: string | null): ScanSession {
     ),
   );
 
-  const act = useCallback(async (run: () => Promise<unknown>) => {
-    setBusy(true);
-    setError(null);
-    try {
-      await run();
-    } catch (err) {
-      setError(err);
-    } finally {
-      setBusy(false);
-    }
-  }, []);
 
   // The running scan.state usually arrives before the call's answer; this covers a host that sends it later.
   const begin = useCallback(
